@@ -1,0 +1,59 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Turns failures into one clear line and a documented exit code; a trace only with --verbose. */
+final class ErrorHandlers {
+    private ErrorHandlers() {}
+
+    static final class Usage implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println("posctl: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+    }
+
+    static final class Execution implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+            PrintWriter err = cl.getErr();
+            int code;
+            if (ex instanceof PosctlException) {
+                err.println("posctl: " + ex.getMessage());
+                code = ((PosctlException) ex).exitCode();
+            } else if (ex instanceof ParameterException) {
+                return new Usage().handleParseException((ParameterException) ex, new String[0]);
+            } else {
+                err.println("posctl: internal error: " + ex + (verbose(parsed) ? "" : " (run with --verbose for details)"));
+                code = ExitCode.INTERNAL;
+            }
+            if (verbose(parsed)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        }
+
+        private static boolean verbose(ParseResult parsed) {
+            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--verbose") || p.hasMatchedOption("--debug")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

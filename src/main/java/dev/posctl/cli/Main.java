@@ -1,0 +1,34 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.Environment;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The process entry point: real environment, real streams, then exit with the command's code. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = writer(FileDescriptor.out);
+        PrintWriter err = writer(FileDescriptor.err);
+        int code;
+        try {
+            code = CommandLineFactory.create(Environment.system(), out, err).execute(args);
+        } catch (Throwable t) {
+            // last resort (an Error escaping picocli): one line, never a trace, unless asked for
+            err.println("posctl: internal error: " + t);
+            code = dev.posctl.core.ExitCode.INTERNAL;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    private static PrintWriter writer(FileDescriptor fd) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16));
+    }
+}

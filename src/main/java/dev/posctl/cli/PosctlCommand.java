@@ -1,0 +1,44 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.Environment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "posctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Validate and apply edits to Microsoft Graph profile positions (workPosition).",
+    subcommands = {ValidateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:differences found (diff)",
+        "2:usage error (bad option or argument)",
+        "3:invalid input: nothing was sent",
+        "4:the endpoint rejected one or more edits",
+        "5:authentication or permission failure",
+        "6:endpoint unreachable or still failing after retries",
+        "7:configuration error",
+        "70:internal error (a bug: please report it)",
+        "130:interrupted"})
+public final class PosctlCommand implements Runnable {
+    private final Environment env;
+
+    @Spec
+    CommandSpec spec;
+
+    public PosctlCommand(Environment env) {
+        this.env = env;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing (try posctl validate or posctl schema)");
+    }
+}

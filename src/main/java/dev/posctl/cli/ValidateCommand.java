@@ -1,0 +1,68 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.ExitCode;
+import dev.posctl.input.EditInputs;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.ProblemRenderer;
+import dev.posctl.output.Renderer;
+import dev.posctl.validate.ProblemSink;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", sortOptions = false,
+    description = {"Check edits offline against the workPosition schema. Sends nothing.",
+        "Every problem in every document is reported with its file, line, column and field path."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    EditOptions edit;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        var env = common.env();
+        EditInputs inputs = input.toInputs(env, edit);
+        OutputFormat format = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.text,
+            OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github));
+        ProblemSink sink = new ProblemSink(strict);
+        long[] valid = {0};
+        long edits = inputs.read(sink, env.stdin(), env.today(), e -> {
+            if (e.valid()) {
+                valid[0]++;
+            }
+        });
+        switch (format) {
+            case text:
+                new ProblemRenderer(common.errStyle()).text(sink.problems(), common.err());
+                break;
+            case github:
+                ProblemRenderer.github(sink.problems(), common.out());
+                break;
+            default:
+                Renderer.of(format, env.stdoutTerminal(), env.columns(), java.util.List.of())
+                    .render(ProblemRenderer.json(sink.problems()), common.out());
+        }
+        if (sink.dropped() > 0) {
+            common.note("posctl: " + sink.dropped() + " more problems were counted but not listed");
+        }
+        common.note(summary(edits, valid[0], sink));
+        return sink.hasErrors() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    }
+
+    private static String summary(long edits, long valid, ProblemSink sink) {
+        return String.format("%d %s checked, %d valid: %d %s, %d %s", edits, edits == 1 ? "edit" : "edits", valid,
+            sink.errors(), sink.errors() == 1 ? "error" : "errors", sink.warnings(), sink.warnings() == 1 ? "warning" : "warnings");
+    }
+}

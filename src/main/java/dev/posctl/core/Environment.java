@@ -1,0 +1,110 @@
+package dev.posctl.core;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What posctl takes from the process around it: variables, stdin, whether the output streams are
+ * terminals, the working directory and the clock. Tests build their own instead of touching the
+ * real process.
+ */
+public final class Environment {
+    private final Map<String, String> vars;
+    private final InputStream stdin;
+    private final boolean stdoutTerminal;
+    private final boolean stderrTerminal;
+    private final Path cwd;
+    private final Clock clock;
+
+    public Environment(Map<String, String> vars, InputStream stdin, boolean stdoutTerminal, boolean stderrTerminal,
+                       Path cwd, Clock clock) {
+        this.vars = Map.copyOf(vars);
+        this.stdin = stdin;
+        this.stdoutTerminal = stdoutTerminal;
+        this.stderrTerminal = stderrTerminal;
+        this.cwd = cwd;
+        this.clock = clock;
+    }
+
+    /** The real process's environment. */
+    public static Environment system() {
+        return new Environment(System.getenv(), System.in, isTerminal(1), isTerminal(2),
+            Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
+    }
+
+    /** Linux tells which file descriptor is a terminal through /proc; elsewhere fall back on System.console(). */
+    private static boolean isTerminal(int fd) {
+        try {
+            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
+            String t = target.toString();
+            return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+
+    public String get(String name) {
+        String v = vars.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public Map<String, String> vars() {
+        return vars;
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    public boolean stdoutTerminal() {
+        return stdoutTerminal;
+    }
+
+    public boolean stderrTerminal() {
+        return stderrTerminal;
+    }
+
+    public Path cwd() {
+        return cwd;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** https://no-color.org: any non-empty NO_COLOR turns colour off; so does a dumb terminal. */
+    public boolean colorAllowed() {
+        return get("NO_COLOR") == null && !"dumb".equals(get("TERM"));
+    }
+
+    /** Terminal width for tables: COLUMNS when set, else 120. */
+    public int columns() {
+        String c = get("COLUMNS");
+        if (c != null) {
+            try {
+                return Math.max(20, Integer.parseInt(c.trim()));
+            } catch (NumberFormatException e) {
+                return 120;
+            }
+        }
+        return 120;
+    }
+
+    /** A directory from an XDG variable, else its default under HOME, per the XDG base directory spec. */
+    public Path xdg(String variable, String fallbackUnderHome) {
+        String v = get(variable);
+        if (v != null && Path.of(v).isAbsolute()) {
+            return Path.of(v);
+        }
+        String home = get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home")).resolve(fallbackUnderHome);
+    }
+}

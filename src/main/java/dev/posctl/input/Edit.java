@@ -1,0 +1,20 @@
+package dev.posctl.input;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.schema.Schema;
+import dev.posctl.validate.Location;
+
+/**
+ * One edit ready for the later steps: its body (workPosition fields plus userId) and where it came
+ * from, so every result can point back at its source line.
+ */
+public record Edit(ObjectNode body, Location location, boolean valid) {
+
+    public String userId() {
+        return body.path(Schema.USER_ID).asText(null);
+    }
+
+    public String id() {
+        return body.path("id").asText(null);
+    }
+}

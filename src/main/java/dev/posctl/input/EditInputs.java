@@ -1,0 +1,45 @@
+package dev.posctl.input;
+
+import dev.posctl.schema.Schema;
+import dev.posctl.validate.DocumentRules;
+import dev.posctl.validate.DocumentWalker;
+import dev.posctl.validate.ProblemSink;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * All the edits of one command: its sources, or the flags alone when there are none. Reading
+ * streams them through validation; call it again to stream them a second time.
+ */
+public final class EditInputs {
+    private final Schema schema;
+    private final List<Source> sources;
+    private final OverlayBuilder flags;
+
+    public EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags) {
+        this.schema = schema;
+        this.sources = List.copyOf(sources);
+        this.flags = flags;
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** Streams every edit to the consumer, problems to the sink; returns the number of edits. */
+    public long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer) {
+        Overlay overlay = flags.build(sink);
+        EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today), overlay, sink);
+        if (sources.isEmpty()) {
+            reader.readFlags(consumer);
+            return 1;
+        }
+        long n = 0;
+        for (Source source : sources) {
+            n += reader.read(source, stdin, consumer);
+        }
+        return n;
+    }
+}

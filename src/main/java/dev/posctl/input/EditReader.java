@@ -1,0 +1,172 @@
+package dev.posctl.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.validate.DocumentContext;
+import dev.posctl.validate.DocumentRules;
+import dev.posctl.validate.DocumentWalker;
+import dev.posctl.validate.Location;
+import dev.posctl.validate.Problem;
+import dev.posctl.validate.ProblemCode;
+import dev.posctl.validate.ProblemSink;
+import dev.posctl.validate.Severity;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.function.Consumer;
+
+/**
+ * Streams the edits of one source: parses each document, checks it against the schema, lays the
+ * flags on top and checks the finished edit. One document is in memory at a time.
+ */
+public final class EditReader {
+    private final DocumentWalker walker;
+    private final DocumentRules rules;
+    private final Overlay overlay;
+    private final ProblemSink sink;
+
+    public EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink) {
+        this.walker = walker;
+        this.rules = rules;
+        this.overlay = overlay;
+        this.sink = sink;
+    }
+
+    /** Reads every edit of the source, handing each to the consumer; returns how many there were. */
+    public long read(Source source, InputStream stdin, Consumer<Edit> consumer) {
+        long[] count = {0};
+        Consumer<Edit> counting = e -> {
+            count[0]++;
+            consumer.accept(e);
+        };
+        try (InputStream raw = source.isStdin() ? nonClosing(stdin) : Files.newInputStream(source.path())) {
+            InputStream in = new BufferedInputStream(raw, 1 << 16);
+            Format format = source.format() != null ? source.format() : Sniffer.sniff(in);
+            if (format == null) {
+                empty(source);
+                return 0;
+            }
+            if (format == Format.NDJSON) {
+                ndjson(source, in, counting);
+            } else {
+                stream(source, format, in, counting);
+            }
+        } catch (NoSuchFileException e) {
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "no such file");
+            return count[0];
+        } catch (IOException e) {
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + e.getMessage());
+            return count[0];
+        }
+        if (count[0] == 0 && !sink.hasErrors()) {
+            empty(source);
+        }
+        return count[0];
+    }
+
+    /** A single edit made from flags alone. */
+    public void readFlags(Consumer<Edit> consumer) {
+        long before = sink.errors();
+        DocumentContext ctx = new DocumentContext(Overlay.SOURCE, 0, 0, false, sink);
+        ObjectNode body = overlay.asDocument();
+        rules.check(body, ctx);
+        consumer.accept(new Edit(body, ctx.start(), sink.errors() == before && !overlay.hasErrors()));
+    }
+
+    private void ndjson(Source source, InputStream in, Consumer<Edit> consumer) throws IOException {
+        int[] doc = {0};
+        new LineReader(in).forEach((buf, off, len, line) -> {
+            if (isBlank(buf, off, len)) {
+                return;
+            }
+            DocumentContext ctx = new DocumentContext(source.name(), ++doc[0], line, false, sink);
+            try (JsonParser p = Parsers.json().createParser(buf, off, len)) {
+                p.nextToken();
+                ObjectNode body = document(p, ctx, consumer);
+                if (body != null && p.nextToken() != null) {
+                    problem(ctx.locate(p), ProblemCode.SYNTAX, "more than one JSON value on this line (NDJSON holds one object per line)");
+                }
+            } catch (JsonProcessingException e) {
+                problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
+            }
+        });
+    }
+
+    private void stream(Source source, Format format, InputStream in, Consumer<Edit> consumer) throws IOException {
+        boolean yaml = format == Format.YAML;
+        int doc = 0;
+        DocumentContext ctx = new DocumentContext(source.name(), 0, 1, yaml, sink);
+        try (JsonParser p = yaml ? Parsers.yaml().createParser(in) : Parsers.json().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_NULL && yaml) {
+                    continue;
+                }
+                if (t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        ctx = new DocumentContext(source.name(), ++doc, 1, yaml, sink);
+                        document(p, ctx, consumer);
+                    }
+                    continue;
+                }
+                ctx = new DocumentContext(source.name(), ++doc, 1, yaml, sink);
+                document(p, ctx, consumer);
+            }
+        } catch (JsonProcessingException e) {
+            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
+        } catch (RuntimeException e) {
+            // SnakeYAML can throw its own unchecked errors for broken input; they are input errors
+            problem(ctx.start(), ProblemCode.SYNTAX, "cannot parse: " + firstLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
+        long before = sink.errors();
+        ObjectNode body = walker.document(p, ctx);
+        if (body != null) {
+            overlay.applyTo(body);
+            rules.check(body, ctx);
+            consumer.accept(new Edit(body, ctx.start(), sink.errors() == before && !overlay.hasErrors()));
+        }
+        return body;
+    }
+
+    private void empty(Source source) {
+        problem(Location.of(source.name()), ProblemCode.EMPTY_INPUT, "no edits found (the input is empty)");
+    }
+
+    private void problem(Location at, ProblemCode code, String message) {
+        sink.add(new Problem(at, Severity.ERROR, code, "", message));
+    }
+
+    private static String message(JsonProcessingException e) {
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).trim();
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InputStream nonClosing(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // stdin belongs to the process, not to this reader
+            }
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package dev.posctl.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.validate.Problem;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Validation problems as text lines, JSON objects or GitHub Actions annotations. */
+public final class ProblemRenderer {
+    private final Style style;
+
+    public ProblemRenderer(Style style) {
+        this.style = style;
+    }
+
+    public void text(List<Problem> problems, PrintWriter out) {
+        for (Problem p : problems) {
+            String severity = p.isError() ? style.red(p.severity().label()) : style.yellow(p.severity().label());
+            StringBuilder sb = new StringBuilder(style.bold(p.location().prefix())).append(": ").append(severity).append(": ");
+            if (!p.path().isEmpty()) {
+                sb.append(p.path()).append(": ");
+            }
+            out.println(sb.append(p.message()));
+        }
+        out.flush();
+    }
+
+    public static ArrayNode json(List<Problem> problems) {
+        ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+        for (Problem p : problems) {
+            arr.add(json(p));
+        }
+        return arr;
+    }
+
+    public static ObjectNode json(Problem p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", p.location().source());
+        o.put("line", p.location().line());
+        o.put("column", p.location().column());
+        o.put("document", p.location().document());
+        o.put("path", p.path());
+        o.put("severity", p.severity().label());
+        o.put("code", p.code().code());
+        o.put("message", p.message());
+        return o;
+    }
+
+    /** https://docs.github.com/actions: workflow commands; '%', CR and LF must be escaped. */
+    public static void github(List<Problem> problems, PrintWriter out) {
+        for (Problem p : problems) {
+            StringBuilder sb = new StringBuilder("::").append(p.isError() ? "error" : "warning")
+                .append(" file=").append(property(p.location().source()));
+            if (p.location().line() > 0) {
+                sb.append(",line=").append(p.location().line());
+                if (p.location().column() > 0) {
+                    sb.append(",col=").append(p.location().column());
+                }
+            }
+            sb.append(",title=").append(property("posctl " + p.code().code())).append("::");
+            sb.append(data(p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()));
+            out.println(sb);
+        }
+        out.flush();
+    }
+
+    private static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}

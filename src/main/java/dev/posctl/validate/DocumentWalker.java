@@ -1,0 +1,369 @@
+package dev.posctl.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.posctl.schema.Kind;
+import dev.posctl.schema.Property;
+import dev.posctl.schema.Schema;
+import dev.posctl.schema.Type;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Reads one edit document from a parser and checks it against the schema in the same pass, so
+ * every problem carries the line and column where it stands. Returns the document as a tree, with
+ * read-only properties left out, for the later steps (merge, send).
+ */
+public final class DocumentWalker {
+    static final int MAX_DEPTH = 32;
+    static final int MAX_NODES = 100_000;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Schema schema;
+    private final Property isCurrent;
+    private final Property endMonthYear;
+    private final Property startMonthYear;
+    private final Property confidence;
+
+    public DocumentWalker(Schema schema) {
+        this.schema = schema;
+        this.isCurrent = schema.resolve("isCurrent");
+        this.endMonthYear = schema.resolve("detail.endMonthYear");
+        this.startMonthYear = schema.resolve("detail.startMonthYear");
+        this.confidence = schema.resolve("inference.confidenceScore");
+    }
+
+    /** Thrown to give up on a document that breaks a size or safety limit. */
+    private static final class Abandon extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandon() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Reads the document whose first token the parser is on, consuming all of it. Returns null
+     * when it is not an object or was abandoned; problems go to the context's sink.
+     */
+    public ObjectNode document(JsonParser p, DocumentContext ctx) throws IOException {
+        ctx.start(p);
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            if (isAlias(p)) {
+                ctx.error(p, ProblemCode.YAML_ALIAS, "", aliasMessage());
+            } else {
+                ctx.error(p, ProblemCode.NOT_AN_OBJECT, "",
+                    "an edit must be an object with userId, id and the fields to change; got " + ValueRules.describe(p));
+            }
+            p.skipChildren();
+            return null;
+        }
+        try {
+            return object(p, schema.editDocument(), "", ctx, 0);
+        } catch (Abandon a) {
+            while (!p.getParsingContext().inRoot()) {
+                p.nextToken();
+            }
+            return null;
+        }
+    }
+
+    private ObjectNode object(JsonParser p, Type type, String path, DocumentContext ctx, int depth) throws IOException {
+        ObjectNode node = NODES.objectNode();
+        Set<String> dropped = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (node.has(name) || (dropped != null && dropped.contains(name))) {
+                ctx.error(p, ProblemCode.DUPLICATE_KEY, join(path, name), "duplicate key: \"" + name + "\" appears more than once");
+                p.nextToken();
+                p.skipChildren();
+                continue;
+            }
+            count(p, ctx);
+            if (Schema.ODATA_TYPE.equals(name)) {
+                odataType(p, type, path, ctx, node);
+                continue;
+            }
+            Property prop = type.property(name);
+            if (prop == null && !type.isOpen()) {
+                ctx.error(p, ProblemCode.UNKNOWN_PROPERTY, join(path, name), unknownMessage(type, name));
+                dropped = remember(dropped, name);
+                p.nextToken();
+                p.skipChildren();
+                continue;
+            }
+            if (prop != null && prop.readOnly() && !"id".equals(prop.name())) {
+                ctx.warn(p, ProblemCode.READ_ONLY, join(path, name),
+                    "read-only (set by the service); it will be left out of the request");
+                dropped = remember(dropped, name);
+                p.nextToken();
+                p.skipChildren();
+                continue;
+            }
+            p.nextToken();
+            if (prop == endMonthYear || prop == isCurrent || prop == startMonthYear) {
+                ctx.mark(join(path, name), p);
+            }
+            JsonNode value = prop == null ? any(p, ctx, depth + 1) : value(p, prop, prop.type(), join(path, name), ctx, depth + 1);
+            if (value != null) {
+                node.set(name, value);
+            } else {
+                dropped = remember(dropped, name);
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            ctx.error(p, ProblemCode.SYNTAX, path, "unexpected " + t);
+        }
+        return node;
+    }
+
+    private static Set<String> remember(Set<String> set, String name) {
+        Set<String> s = set != null ? set : new HashSet<>(4);
+        s.add(name);
+        return s;
+    }
+
+    private void odataType(JsonParser p, Type type, String path, DocumentContext ctx, ObjectNode node) throws IOException {
+        p.nextToken();
+        String expected = type == schema.editDocument() ? schema.workPosition().odataType() : type.odataType();
+        String at = join(path, Schema.ODATA_TYPE);
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            ctx.error(p, ProblemCode.WRONG_TYPE, at, "expected a string, got " + ValueRules.describe(p));
+            p.skipChildren();
+            return;
+        }
+        String v = p.getText();
+        if (!v.equals(expected) && !v.equals("#" + expected)) {
+            ctx.error(p, ProblemCode.WRONG_ODATA_TYPE, at, "\"" + ValueRules.clip(v) + "\" does not name this object's type; expected \"#" + expected + "\"");
+            return;
+        }
+        node.put(Schema.ODATA_TYPE, v);
+    }
+
+    private String unknownMessage(Type type, String name) {
+        String hint = null;
+        for (Property p : type.properties().values()) {
+            if (p.synonyms().contains(name)) {
+                hint = p.name();
+                break;
+            }
+        }
+        if (hint == null) {
+            hint = Suggest.nearest(name, type.properties().keySet());
+        }
+        return "unknown property of " + displayName(type) + (hint != null ? " (did you mean " + hint + "?)" : "");
+    }
+
+    private String displayName(Type type) {
+        return type == schema.editDocument() ? "workPosition" : type.name();
+    }
+
+    private JsonNode value(JsonParser p, Property prop, Type type, String path, DocumentContext ctx, int depth) throws IOException {
+        JsonToken t = p.currentToken();
+        if (isAlias(p)) {
+            ctx.error(p, ProblemCode.YAML_ALIAS, path, aliasMessage());
+            return null;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            if (prop != null && !prop.nullable()) {
+                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, path, "may not be null" + nullHint(prop));
+                return null;
+            }
+            if (prop == null) {
+                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, path, "a collection may not hold null");
+                return null;
+            }
+            return NODES.nullNode();
+        }
+        switch (type.kind()) {
+            case STRING:
+                if (t == JsonToken.VALUE_STRING || (ctx.yaml() && t.isNumeric())) {
+                    return NODES.textNode(p.getText());
+                }
+                break;
+            case BOOLEAN:
+                if (t.isBoolean()) {
+                    return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+                }
+                break;
+            case INT32:
+                if (t == JsonToken.VALUE_NUMBER_INT) {
+                    if (p.getNumberType() == JsonParser.NumberType.INT) {
+                        return NODES.numberNode(p.getIntValue());
+                    }
+                    ctx.error(p, ProblemCode.INT32_RANGE, path, ValueRules.clip(p.getText()) + " is outside the Int32 range (-2147483648 to 2147483647)");
+                    return null;
+                }
+                break;
+            case DOUBLE:
+                if (t.isNumeric()) {
+                    double d = p.getDoubleValue();
+                    if (prop == confidence && (d < 0 || d > 1)) {
+                        ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, path, p.getText() + " is outside 0..1");
+                    }
+                    return t == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
+                }
+                break;
+            case DATE:
+                if (t == JsonToken.VALUE_STRING) {
+                    String s = p.getText();
+                    if (ValueRules.parseDate(s) == null) {
+                        ctx.error(p, ProblemCode.INVALID_DATE, path, "\"" + ValueRules.clip(s) + "\" is not a date (expected YYYY-MM-DD)");
+                        return null;
+                    }
+                    return NODES.textNode(s);
+                }
+                break;
+            case DATE_TIME:
+                if (t == JsonToken.VALUE_STRING) {
+                    String s = p.getText();
+                    if (!ValueRules.isDateTime(s)) {
+                        ctx.error(p, ProblemCode.INVALID_DATE_TIME, path, "\"" + ValueRules.clip(s) + "\" is not a date-time (expected ISO-8601 with offset, like 2026-01-05T10:00:00Z)");
+                        return null;
+                    }
+                    return NODES.textNode(s);
+                }
+                break;
+            case ENUM:
+            case FLAGS_ENUM:
+                if (t == JsonToken.VALUE_STRING) {
+                    String s = p.getText();
+                    String problem = ValueRules.enumProblem(type, s);
+                    if (problem != null) {
+                        ctx.error(p, ProblemCode.UNKNOWN_ENUM_MEMBER, path, problem);
+                        return null;
+                    }
+                    return NODES.textNode(s);
+                }
+                break;
+            case OBJECT:
+                if (t == JsonToken.START_OBJECT) {
+                    return depthChecked(p, ctx, depth) ? object(p, type, path, ctx, depth) : null;
+                }
+                break;
+            case COLLECTION:
+                if (t == JsonToken.START_ARRAY) {
+                    return depthChecked(p, ctx, depth) ? array(p, type.element(), path, ctx, depth) : null;
+                }
+                break;
+            default:
+                return any(p, ctx, depth);
+        }
+        ctx.error(p, ProblemCode.WRONG_TYPE, path, "expected " + expected(type) + ", got " + ValueRules.describe(p));
+        p.skipChildren();
+        return null;
+    }
+
+    private static String nullHint(Property prop) {
+        if ("detail".equals(prop.name())) {
+            return " (leave detail out, or send the fields to change)";
+        }
+        if ("displayName".equals(prop.name())) {
+            return " (a company that is sent must carry its displayName; leave company out to keep it)";
+        }
+        return "";
+    }
+
+    private static String expected(Type type) {
+        switch (type.kind()) {
+            case OBJECT: return "an object (" + type.name() + ")";
+            case COLLECTION: return "an array of " + type.element().name();
+            case ENUM:
+            case FLAGS_ENUM: return "a string (" + type.name() + ")";
+            case DATE: return "a date string (YYYY-MM-DD)";
+            case DATE_TIME: return "a date-time string";
+            default: return type.name();
+        }
+    }
+
+    private ArrayNode array(JsonParser p, Type element, String path, DocumentContext ctx, int depth) throws IOException {
+        ArrayNode arr = NODES.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            count(p, ctx);
+            JsonNode v = value(p, null, element, path + "[" + i + "]", ctx, depth + 1);
+            if (v != null) {
+                arr.add(v);
+            }
+            i++;
+        }
+        return arr;
+    }
+
+    private JsonNode any(JsonParser p, DocumentContext ctx, int depth) throws IOException {
+        if (isAlias(p)) {
+            ctx.error(p, ProblemCode.YAML_ALIAS, "", aliasMessage());
+            return null;
+        }
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            if (!depthChecked(p, ctx, depth)) {
+                return null;
+            }
+            if (t == JsonToken.START_OBJECT) {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    count(p, ctx);
+                    p.nextToken();
+                    JsonNode v = any(p, ctx, depth + 1);
+                    if (v != null) {
+                        o.set(name, v);
+                    }
+                }
+                return o;
+            }
+            ArrayNode a = NODES.arrayNode();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                count(p, ctx);
+                JsonNode v = any(p, ctx, depth + 1);
+                if (v != null) {
+                    a.add(v);
+                }
+            }
+            return a;
+        }
+        switch (t) {
+            case VALUE_STRING: return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE: return NODES.booleanNode(true);
+            case VALUE_FALSE: return NODES.booleanNode(false);
+            default: return NODES.nullNode();
+        }
+    }
+
+    private static boolean depthChecked(JsonParser p, DocumentContext ctx, int depth) throws IOException {
+        if (depth <= MAX_DEPTH) {
+            return true;
+        }
+        ctx.error(p, ProblemCode.TOO_DEEP, "", "nested more than " + MAX_DEPTH + " levels deep; the document is rejected");
+        throw new Abandon();
+    }
+
+    private static void count(JsonParser p, DocumentContext ctx) {
+        if (++ctx.nodes > MAX_NODES) {
+            ctx.error(p, ProblemCode.TOO_LARGE, "", "more than " + MAX_NODES + " values in one document; the document is rejected");
+            throw new Abandon();
+        }
+    }
+
+    private static boolean isAlias(JsonParser p) {
+        return p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias();
+    }
+
+    private static String aliasMessage() {
+        return "YAML aliases (*name) are not supported in edit files; write the value out in full";
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}

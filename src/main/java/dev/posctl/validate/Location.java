@@ -1,0 +1,28 @@
+package dev.posctl.validate;
+
+/**
+ * Where something stands in the input.
+ *
+ * @param source   the file name as the user gave it, {@code <stdin>} or {@code <flags>}
+ * @param line     1-based line, 0 when unknown
+ * @param column   1-based column, 0 when unknown
+ * @param document 1-based index of the document within the source, 0 when not applicable
+ */
+public record Location(String source, int line, int column, int document) {
+
+    public static Location of(String source) {
+        return new Location(source, 0, 0, 0);
+    }
+
+    /** {@code file:line:col}, leaving out what is unknown. */
+    public String prefix() {
+        StringBuilder sb = new StringBuilder(source);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) {
+                sb.append(':').append(column);
+            }
+        }
+        return sb.toString();
+    }
+}
