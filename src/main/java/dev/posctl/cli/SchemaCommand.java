@@ -43,7 +43,7 @@ public final class SchemaCommand implements Callable<Integer> {
         }
         ObjectNode explained = new SchemaExplainer(schema).explain(path);
         if (explained == null) {
-            String hint = Suggest.nearest(path, schema.paths());
+            String hint = Suggest.path(schema, path);
             throw new PosctlException(ExitCode.USAGE, "no field or type \"" + path + "\" in the workPosition schema"
                 + (hint != null ? " (did you mean " + hint + "?)" : "") + "; posctl schema lists the fields");
         }

@@ -148,16 +148,7 @@ public final class DocumentWalker {
     }
 
     private String unknownMessage(Type type, String name) {
-        String hint = null;
-        for (Property p : type.properties().values()) {
-            if (p.synonyms().contains(name)) {
-                hint = p.name();
-                break;
-            }
-        }
-        if (hint == null) {
-            hint = Suggest.nearest(name, type.properties().keySet());
-        }
+        String hint = Suggest.property(type, name);
         return "unknown property of " + displayName(type) + (hint != null ? " (did you mean " + hint + "?)" : "");
     }
 
