@@ -10,6 +10,10 @@ import dev.posctl.validate.Location;
  */
 public record Edit(ObjectNode body, Location location, boolean valid) {
 
+    public Edit shift(int lines, int documents) {
+        return new Edit(body, location.shift(lines, documents), valid);
+    }
+
     public String userId() {
         return body.path(Schema.USER_ID).asText(null);
     }

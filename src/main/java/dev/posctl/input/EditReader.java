@@ -78,22 +78,7 @@ public final class EditReader {
     }
 
     private void ndjson(Source source, InputStream in, Consumer<Edit> consumer) throws IOException {
-        int[] doc = {0};
-        new LineReader(in).forEach((buf, off, len, line) -> {
-            if (isBlank(buf, off, len)) {
-                return;
-            }
-            DocumentContext ctx = new DocumentContext(source.name(), ++doc[0], line, false, sink);
-            try (JsonParser p = Parsers.json().createParser(buf, off, len)) {
-                p.nextToken();
-                ObjectNode body = document(p, ctx, consumer);
-                if (body != null && p.nextToken() != null) {
-                    problem(ctx.locate(p), ProblemCode.SYNTAX, "more than one JSON value on this line (NDJSON holds one object per line)");
-                }
-            } catch (JsonProcessingException e) {
-                problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
-            }
-        });
+        new NdjsonReader(this, source).read(in, sink, consumer);
     }
 
     private void stream(Source source, Format format, InputStream in, Consumer<Edit> consumer) throws IOException {
@@ -124,13 +109,14 @@ public final class EditReader {
         }
     }
 
-    private ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
-        long before = sink.errors();
+    /** Reads, checks and completes one document; safe to call from several threads at once. */
+    ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
+        long before = ctx.sink().errors();
         ObjectNode body = walker.document(p, ctx);
         if (body != null) {
             overlay.applyTo(body);
             rules.check(body, ctx);
-            consumer.accept(new Edit(body, ctx.start(), sink.errors() == before && !overlay.hasErrors()));
+            consumer.accept(new Edit(body, ctx.start(), ctx.sink().errors() == before && !overlay.hasErrors()));
         }
         return body;
     }
@@ -143,22 +129,13 @@ public final class EditReader {
         sink.add(new Problem(at, Severity.ERROR, code, "", message));
     }
 
-    private static String message(JsonProcessingException e) {
+    static String message(JsonProcessingException e) {
         return firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return (nl >= 0 ? s.substring(0, nl) : s).trim();
-    }
-
-    private static boolean isBlank(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] != ' ' && b[i] != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static InputStream nonClosing(InputStream in) {

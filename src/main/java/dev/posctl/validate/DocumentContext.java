@@ -2,8 +2,6 @@ package dev.posctl.validate;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import java.util.HashMap;
-import java.util.Map;
 
 /** What the walker knows and learns about the one document it is reading. */
 public final class DocumentContext {
@@ -12,8 +10,9 @@ public final class DocumentContext {
     private final int lineBase;
     private final boolean yaml;
     private final ProblemSink sink;
-    private final Map<String, Location> marks = new HashMap<>(4);
-    private Location start;
+    private JsonLocation start;
+    private JsonLocation isCurrentAt;
+    private JsonLocation endAt;
     int nodes;
 
     /**
@@ -51,21 +50,33 @@ public final class DocumentContext {
         report(locate(p), Severity.WARNING, code, path, message);
     }
 
-    void mark(String path, JsonParser p) {
-        marks.put(path, locate(p));
+    void markIsCurrent(JsonParser p) {
+        isCurrentAt = p.currentTokenLocation();
+    }
+
+    void markEnd(JsonParser p) {
+        endAt = p.currentTokenLocation();
     }
 
     void start(JsonParser p) {
-        start = locate(p);
+        start = p.currentTokenLocation();
     }
 
-    /** Where a field was seen, or the document's start when it was not (a flag set it, say). */
-    public Location where(String path) {
-        return marks.getOrDefault(path, start());
+    Location isCurrentAt() {
+        return isCurrentAt != null ? locate(isCurrentAt) : start();
+    }
+
+    Location endAt() {
+        return endAt != null ? locate(endAt) : start();
     }
 
     public Location start() {
-        return start != null ? start : new Location(source, lineBase, 0, document);
+        return start != null ? locate(start) : new Location(source, lineBase, 0, document);
+    }
+
+    /** The line where the document began, relative to the parser (for one-object-per-line checks). */
+    public int startLine() {
+        return start != null ? start.getLineNr() : 0;
     }
 
     public String source() {

@@ -30,12 +30,12 @@ public final class DocumentRules {
         LocalDate end = detail == null ? null : date(detail.get("endMonthYear"));
         LocalDate begin = detail == null ? null : date(detail.get("startMonthYear"));
         if (end != null && begin != null && end.isBefore(begin)) {
-            ctx.report(ctx.where("detail.endMonthYear"), Severity.WARNING, ProblemCode.END_BEFORE_START,
+            ctx.report(ctx.endAt(), Severity.WARNING, ProblemCode.END_BEFORE_START,
                 "detail.endMonthYear", end + " is before startMonthYear " + begin);
         }
         JsonNode current = edit.get("isCurrent");
         if (end != null && current != null && current.asBoolean(false) && end.isBefore(today)) {
-            ctx.report(ctx.where("isCurrent"), Severity.WARNING, ProblemCode.CURRENT_WITH_PAST_END,
+            ctx.report(ctx.isCurrentAt(), Severity.WARNING, ProblemCode.CURRENT_WITH_PAST_END,
                 "isCurrent", "isCurrent is true but endMonthYear " + end + " is in the past");
         }
     }

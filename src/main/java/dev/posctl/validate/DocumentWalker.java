@@ -28,14 +28,12 @@ public final class DocumentWalker {
     private final Schema schema;
     private final Property isCurrent;
     private final Property endMonthYear;
-    private final Property startMonthYear;
     private final Property confidence;
 
     public DocumentWalker(Schema schema) {
         this.schema = schema;
         this.isCurrent = schema.resolve("isCurrent");
         this.endMonthYear = schema.resolve("detail.endMonthYear");
-        this.startMonthYear = schema.resolve("detail.startMonthYear");
         this.confidence = schema.resolve("inference.confidenceScore");
     }
 
@@ -108,8 +106,10 @@ public final class DocumentWalker {
                 continue;
             }
             p.nextToken();
-            if (prop == endMonthYear || prop == isCurrent || prop == startMonthYear) {
-                ctx.mark(join(path, name), p);
+            if (prop == endMonthYear) {
+                ctx.markEnd(p);
+            } else if (prop == isCurrent) {
+                ctx.markIsCurrent(p);
             }
             JsonNode value = prop == null ? any(p, ctx, depth + 1) : value(p, prop, prop.type(), join(path, name), ctx, depth + 1);
             if (value != null) {

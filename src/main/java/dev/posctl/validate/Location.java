@@ -14,6 +14,14 @@ public record Location(String source, int line, int column, int document) {
         return new Location(source, 0, 0, 0);
     }
 
+    /** The same place seen from a larger input: lines and documents counted before it are added. */
+    public Location shift(int lines, int documents) {
+        if (lines == 0 && documents == 0) {
+            return this;
+        }
+        return new Location(source, line + lines, column, document + documents);
+    }
+
     /** {@code file:line:col}, leaving out what is unknown. */
     public String prefix() {
         StringBuilder sb = new StringBuilder(source);

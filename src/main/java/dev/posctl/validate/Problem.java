@@ -20,6 +20,10 @@ public record Problem(Location location, Severity severity, ProblemCode code, St
         return sb.append(message).toString();
     }
 
+    public Problem shift(int lines, int documents) {
+        return new Problem(location.shift(lines, documents), severity, code, path, message);
+    }
+
     public Problem asError() {
         return severity == Severity.ERROR ? this : new Problem(location, Severity.ERROR, code, path, message);
     }

@@ -38,6 +38,13 @@ public final class ProblemSink {
         }
     }
 
+    /** Takes over another sink's problems, moved by the lines and documents that came before them. */
+    public void absorb(ProblemSink other, int lines, int documents) {
+        for (Problem p : other.kept) {
+            add(p.shift(lines, documents));
+        }
+    }
+
     public List<Problem> problems() {
         return Collections.unmodifiableList(kept);
     }

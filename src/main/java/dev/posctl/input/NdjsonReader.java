@@ -1,0 +1,235 @@
+package dev.posctl.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.posctl.validate.DocumentContext;
+import dev.posctl.validate.Location;
+import dev.posctl.validate.Problem;
+import dev.posctl.validate.ProblemCode;
+import dev.posctl.validate.ProblemSink;
+import dev.posctl.validate.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * NDJSON in blocks of whole lines, parsed on every core and handed on in input order. A block is
+ * parsed with one parser (fast); only a block with a syntax error is parsed again line by line,
+ * so a bad line never hides the lines after it. Memory holds a few blocks, whatever the input size.
+ */
+final class NdjsonReader {
+    static final int BLOCK = 1 << 20;
+    static final int MAX_LINE = 32 << 20;
+    private final EditReader documents;
+    private final Source source;
+
+    NdjsonReader(EditReader documents, Source source) {
+        this.documents = documents;
+        this.source = source;
+    }
+
+    /** A block that is not one object per line; the line-by-line pass reports where. */
+    private static final class LayoutBreak extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LayoutBreak() {
+            super("not one object per line");
+        }
+    }
+
+    /** What one block yielded, with lines and documents counted from the block's start. */
+    private record Block(ProblemSink problems, List<Edit> edits, int lines, int docs) {}
+
+    void read(InputStream in, ProblemSink sink, Consumer<Edit> consumer) throws IOException {
+        byte[] buf = new byte[BLOCK];
+        int filled = fill(in, buf, 0);
+        if (filled < buf.length) {
+            deliver(parse(buf, filled), 0, 0, sink, consumer);
+            return;
+        }
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "posctl-ndjson");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
+        int[] base = {0, 0};
+        try {
+            while (filled > 0) {
+                boolean full = filled == buf.length;
+                int len = full ? lastNewline(buf, filled) + 1 : filled;
+                if (len == 0) {
+                    if (buf.length >= MAX_LINE) {
+                        throw new IOException("a line is longer than " + (MAX_LINE >> 20) + " MiB");
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                    filled = fill(in, buf, filled);
+                    continue;
+                }
+                byte[] block = Arrays.copyOf(buf, len);
+                pending.add(pool.submit(() -> parse(block, len)));
+                int rest = filled - len;
+                byte[] next = new byte[buf.length];
+                System.arraycopy(buf, len, next, 0, rest);
+                buf = next;
+                filled = full ? fill(in, buf, rest) : 0;
+                while (pending.size() > threads * 2) {
+                    drain(pending.poll(), base, sink, consumer);
+                }
+            }
+            while (!pending.isEmpty()) {
+                drain(pending.poll(), base, sink, consumer);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void drain(Future<Block> f, int[] base, ProblemSink sink, Consumer<Edit> consumer) throws IOException {
+        Block b;
+        try {
+            b = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IOException(e.getCause());
+        }
+        deliver(b, base[0], base[1], sink, consumer);
+        base[0] += b.lines;
+        base[1] += b.docs;
+    }
+
+    private static void deliver(Block b, int lines, int docs, ProblemSink sink, Consumer<Edit> consumer) {
+        sink.absorb(b.problems, lines, docs);
+        for (Edit e : b.edits) {
+            consumer.accept(e.shift(lines, docs));
+        }
+    }
+
+    private Block parse(byte[] buf, int len) {
+        int lines = countLines(buf, len);
+        ProblemSink local = new ProblemSink(false, Integer.MAX_VALUE);
+        List<Edit> edits = new ArrayList<>();
+        try {
+            int docs = fast(buf, len, local, edits);
+            return new Block(local, edits, lines, docs);
+        } catch (IOException e) {
+            local = new ProblemSink(false, Integer.MAX_VALUE);
+            edits = new ArrayList<>();
+            return new Block(local, edits, lines, byLine(buf, len, local, edits));
+        }
+    }
+
+    /** One parser over the whole block; throws on the first syntax error. */
+    private int fast(byte[] buf, int len, ProblemSink sink, List<Edit> edits) throws IOException {
+        int doc = 0;
+        int lastLine = 0;
+        try (JsonParser p = Parsers.json().createParser(buf, 0, len)) {
+            while (p.nextToken() != null) {
+                DocumentContext ctx = new DocumentContext(source.name(), ++doc, 1, false, sink);
+                documents.document(p, ctx, edits::add);
+                int startLine = ctx.startLine();
+                int endLine = p.currentTokenLocation().getLineNr();
+                if (startLine == lastLine || endLine != startLine) {
+                    // not one object per line: let the line-by-line pass say exactly where
+                    throw new LayoutBreak();
+                }
+                lastLine = endLine;
+            }
+        }
+        return doc;
+    }
+
+    private int byLine(byte[] buf, int len, ProblemSink sink, List<Edit> edits) {
+        int doc = 0;
+        int line = 0;
+        int start = 0;
+        for (int i = 0; i <= len; i++) {
+            if (i < len && buf[i] != '\n') {
+                continue;
+            }
+            line++;
+            int end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
+            if (i == len && start == len) {
+                break;
+            }
+            if (!isBlank(buf, start, end)) {
+                doc = oneLine(buf, start, end - start, line, ++doc, sink, edits);
+            }
+            start = i + 1;
+        }
+        return doc;
+    }
+
+    private int oneLine(byte[] buf, int off, int len, int line, int doc, ProblemSink sink, List<Edit> edits) {
+        DocumentContext ctx = new DocumentContext(source.name(), doc, line, false, sink);
+        try (JsonParser p = Parsers.json().createParser(buf, off, len)) {
+            p.nextToken();
+            if (documents.document(p, ctx, edits::add) != null && p.nextToken() != null) {
+                problem(sink, ctx.locate(p), "more than one JSON value on this line (NDJSON holds one object per line)");
+            }
+        } catch (JsonProcessingException e) {
+            problem(sink, ctx.locate(e.getLocation()), EditReader.message(e));
+        } catch (IOException e) {
+            problem(sink, ctx.start(), e.getMessage());
+        }
+        return doc;
+    }
+
+    private static void problem(ProblemSink sink, Location at, String message) {
+        sink.add(new Problem(at, Severity.ERROR, ProblemCode.SYNTAX, "", message));
+    }
+
+    private static int fill(InputStream in, byte[] buf, int from) throws IOException {
+        int n = from;
+        while (n < buf.length) {
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    private static int lastNewline(byte[] buf, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int countLines(byte[] buf, int len) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (buf[i] == '\n') {
+                n++;
+            }
+        }
+        return len > 0 && buf[len - 1] != '\n' ? n + 1 : n;
+    }
+
+    static boolean isBlank(byte[] b, int off, int end) {
+        for (int i = off; i < end; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
