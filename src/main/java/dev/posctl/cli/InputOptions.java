@@ -22,11 +22,15 @@ public final class InputOptions {
 
     /** The sources and flags of one command; with neither, there is nothing to do. */
     public EditInputs toInputs(Environment env, EditOptions edit) {
+        return toInputs(env, edit, true);
+    }
+
+    public EditInputs toInputs(Environment env, EditOptions edit, boolean requireId) {
         if (files.isEmpty() && edit.isEmpty()) {
             throw new PosctlException(ExitCode.USAGE,
                 "no edits given: use -f FILE (or -f - for stdin), or flags such as --user U --id ID --job-title T");
         }
         Schema schema = Schema.get();
-        return new EditInputs(schema, new SourceResolver(env.cwd()).resolve(files), edit.toBuilder(schema));
+        return new EditInputs(schema, new SourceResolver(env.cwd()).resolve(files), edit.toBuilder(schema), requireId);
     }
 }

@@ -15,15 +15,17 @@ import java.util.Map;
 public final class Environment {
     private final Map<String, String> vars;
     private final InputStream stdin;
+    private final boolean stdinTerminal;
     private final boolean stdoutTerminal;
     private final boolean stderrTerminal;
     private final Path cwd;
     private final Clock clock;
 
-    public Environment(Map<String, String> vars, InputStream stdin, boolean stdoutTerminal, boolean stderrTerminal,
-                       Path cwd, Clock clock) {
+    public Environment(Map<String, String> vars, InputStream stdin, boolean stdinTerminal, boolean stdoutTerminal,
+                       boolean stderrTerminal, Path cwd, Clock clock) {
         this.vars = Map.copyOf(vars);
         this.stdin = stdin;
+        this.stdinTerminal = stdinTerminal;
         this.stdoutTerminal = stdoutTerminal;
         this.stderrTerminal = stderrTerminal;
         this.cwd = cwd;
@@ -32,7 +34,7 @@ public final class Environment {
 
     /** The real process's environment. */
     public static Environment system() {
-        return new Environment(System.getenv(), System.in, isTerminal(1), isTerminal(2),
+        return new Environment(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2),
             Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
     }
 
@@ -58,6 +60,11 @@ public final class Environment {
 
     public InputStream stdin() {
         return stdin;
+    }
+
+    /** Whether a person could answer a question (delete's confirmation); CI never can. */
+    public boolean stdinTerminal() {
+        return stdinTerminal;
     }
 
     public boolean stdoutTerminal() {

@@ -17,11 +17,18 @@ public final class EditInputs {
     private final Schema schema;
     private final List<Source> sources;
     private final OverlayBuilder flags;
+    private final boolean requireId;
 
     public EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags) {
+        this(schema, sources, flags, true);
+    }
+
+    /** @param requireId false where the position is found another way (update --current, create) */
+    public EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags, boolean requireId) {
         this.schema = schema;
         this.sources = List.copyOf(sources);
         this.flags = flags;
+        this.requireId = requireId;
     }
 
     public List<Source> sources() {
@@ -31,7 +38,7 @@ public final class EditInputs {
     /** Streams every edit to the consumer, problems to the sink; returns the number of edits. */
     public long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer) {
         Overlay overlay = flags.build(sink);
-        EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today), overlay, sink);
+        EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today, requireId), overlay, sink);
         if (sources.isEmpty()) {
             reader.readFlags(consumer);
             return 1;

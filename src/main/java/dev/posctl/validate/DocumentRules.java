@@ -11,9 +11,11 @@ import java.time.LocalDate;
  */
 public final class DocumentRules {
     private final LocalDate today;
+    private final boolean requireId;
 
-    public DocumentRules(LocalDate today) {
+    public DocumentRules(LocalDate today, boolean requireId) {
         this.today = today;
+        this.requireId = requireId;
     }
 
     public void check(ObjectNode edit, DocumentContext ctx) {
@@ -22,7 +24,7 @@ public final class DocumentRules {
             ctx.report(start, Severity.ERROR, ProblemCode.MISSING_USER_ID, Schema.USER_ID,
                 "no userId: add \"userId\" (object id, userPrincipalName or \"me\") or pass --user");
         }
-        if (!isText(edit.get("id"))) {
+        if (requireId && !isText(edit.get("id"))) {
             ctx.report(start, Severity.ERROR, ProblemCode.MISSING_ID, "id",
                 "no id: add the position's \"id\" or pass --id (posctl list --user U shows the ids)");
         }

@@ -45,7 +45,7 @@ public final class Cli {
     }
 
     public Environment environment() {
-        return new Environment(vars, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, terminal,
+        return new Environment(vars, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, terminal, terminal,
             cwd, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

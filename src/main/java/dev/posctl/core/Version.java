@@ -1,0 +1,22 @@
+package dev.posctl.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** posctl's version, as Maven wrote it into the jar. */
+public final class Version {
+    private Version() {}
+
+    public static String get() {
+        Properties p = new Properties();
+        try (InputStream in = Version.class.getResourceAsStream("/dev/posctl/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.posctl.http;
+
+import java.io.PrintWriter;
+import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code --debug}: every request and response on stderr, with the Authorization header and any
+ * occurrence of the token redacted.
+ */
+public final class DebugLog {
+    static final String REDACTED = "[REDACTED]";
+    private final PrintWriter err;
+    private final String secret;
+
+    public DebugLog(PrintWriter err, String secret) {
+        this.err = err;
+        this.secret = secret;
+    }
+
+    public synchronized void request(String method, String uri, Map<String, String> headers, String body, int attempt) {
+        err.println("> " + method + " " + uri + (attempt > 1 ? "  (attempt " + attempt + ")" : ""));
+        headers.forEach((k, v) -> err.println("> " + k + ": " + header(k, v)));
+        if (body != null) {
+            err.println("> " + redact(body));
+        }
+        err.flush();
+    }
+
+    public synchronized void response(int status, long millis, HttpHeaders headers, String body) {
+        err.println("< " + status + " (" + millis + " ms)");
+        for (Map.Entry<String, List<String>> h : headers.map().entrySet()) {
+            for (String v : h.getValue()) {
+                err.println("< " + h.getKey() + ": " + header(h.getKey(), v));
+            }
+        }
+        if (body != null && !body.isEmpty()) {
+            err.println("< " + redact(body));
+        }
+        err.flush();
+    }
+
+    public synchronized void failure(String method, String uri, long millis, Exception e) {
+        err.println("< " + method + " " + uri + " failed after " + millis + " ms: " + redact(String.valueOf(e)));
+        err.flush();
+    }
+
+    String header(String name, String value) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie") || n.equals("set-cookie")) {
+            int space = value.indexOf(' ');
+            return space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED;
+        }
+        return redact(value);
+    }
+
+    String redact(String s) {
+        return secret == null || secret.isEmpty() ? s : s.replace(secret, REDACTED);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.posctl.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
+ * (429), 503, 504 and connection failures with back-off that honours Retry-After, within a count
+ * and a time budget.
+ */
+public final class GraphClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+    private final String token;
+    private final String userAgent;
+    private final HttpSettings settings;
+    private final DebugLog debug;
+    private final Clock clock;
+
+    public GraphClient(URI base, String token, String userAgent, HttpSettings settings, DebugLog debug, Clock clock) {
+        requireSafeTransport(base, token);
+        this.token = token;
+        this.userAgent = userAgent;
+        this.settings = settings;
+        this.debug = debug;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .version("https".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    }
+
+    /** A bearer token over plain http could be read by anyone on the path; only loopback is exempt. */
+    static void requireSafeTransport(URI base, String token) {
+        String scheme = base.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || base.getHost() == null) {
+            throw new PosctlException(ExitCode.CONFIG, "endpoint " + base + " is not an http(s) URL");
+        }
+        if (token != null && scheme.equalsIgnoreCase("http") && !isLoopback(base.getHost())) {
+            throw new PosctlException(ExitCode.CONFIG, "refusing to send a token over plain http:// to " + base.getHost()
+                + "; use https:// (plain http is allowed only to localhost)");
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    public GraphResponse get(URI uri) {
+        return send("GET", uri, null, true);
+    }
+
+    public GraphResponse patch(URI uri, JsonNode body) {
+        return send("PATCH", uri, body, true);
+    }
+
+    public GraphResponse post(URI uri, JsonNode body) {
+        return send("POST", uri, body, false);
+    }
+
+    public GraphResponse delete(URI uri) {
+        return send("DELETE", uri, null, true);
+    }
+
+    /** The headers a request carries, as --dry-run shows them (token redacted). */
+    public Map<String, String> headers(String clientRequestId, boolean body, boolean redacted) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if (token != null) {
+            h.put("Authorization", "Bearer " + (redacted ? DebugLog.REDACTED : token));
+        }
+        h.put("Accept", "application/json");
+        if (body) {
+            h.put("Content-Type", "application/json");
+        }
+        h.put("client-request-id", clientRequestId);
+        h.put("User-Agent", userAgent);
+        return h;
+    }
+
+    /**
+     * Sends with retries. {@code idempotent} requests are also retried after a failure that may have
+     * reached the server; others only when the connection was never made.
+     */
+    public GraphResponse send(String method, URI uri, JsonNode body, boolean idempotent) {
+        String bodyText = body == null ? null : body.toString();
+        Instant deadline = clock.instant().plus(settings.retryBudget());
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            String clientRequestId = UUID.randomUUID().toString();
+            Map<String, String> headers = headers(clientRequestId, bodyText != null, false);
+            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+                .method(method, bodyText == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bodyText));
+            headers.forEach(rb::header);
+            if (debug != null) {
+                debug.request(method, uri.toString(), headers(clientRequestId, bodyText != null, true), bodyText, attempt);
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                if (debug != null) {
+                    debug.failure(method, uri.toString(), ms, e);
+                }
+                boolean retryable = idempotent || e instanceof ConnectException;
+                Duration wait = backoff(attempt);
+                if (!retryable || attempt > settings.maxRetries() || clock.instant().plus(wait).isAfter(deadline)) {
+                    throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e)
+                        + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                }
+                sleep(wait);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PosctlException(ExitCode.INTERRUPTED, "interrupted", e);
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (debug != null) {
+                debug.response(response.statusCode(), ms, response.headers(), response.body());
+            }
+            int status = response.statusCode();
+            if ((status == 429 || status == 503 || status == 504) && attempt <= settings.maxRetries()) {
+                Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+                Duration wait = asked != null ? asked : backoff(attempt);
+                if (!clock.instant().plus(wait).isAfter(deadline)) {
+                    sleep(wait);
+                    continue;
+                }
+            }
+            return new GraphResponse(method, uri, status, parse(response.body()),
+                response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.baseDelay().toMillis() << Math.min(attempt - 1, 10);
+        long capped = Math.min(base, 30_000);
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PosctlException(ExitCode.INTERRUPTED, "interrupted", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "cannot connect (" + (e.getMessage() != null ? e.getMessage() : "connection refused") + ")";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

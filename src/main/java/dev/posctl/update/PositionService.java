@@ -1,0 +1,100 @@
+package dev.posctl.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.http.GraphClient;
+import dev.posctl.http.GraphError;
+import dev.posctl.http.GraphPaths;
+import dev.posctl.http.GraphResponse;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The positions API as plain calls: get, list (all pages), create, delete, and finding the current one. */
+public final class PositionService {
+    private static final int MAX_PAGES = 10_000;
+    private final GraphClient client;
+    private final GraphPaths paths;
+
+    public PositionService(GraphClient client, GraphPaths paths) {
+        this.client = client;
+        this.paths = paths;
+    }
+
+    public GraphClient client() {
+        return client;
+    }
+
+    public GraphPaths paths() {
+        return paths;
+    }
+
+    public GraphResponse fetch(String user, String id) {
+        return client.get(paths.position(user, id));
+    }
+
+    public JsonNode get(String user, String id) {
+        return checked(fetch(user, id), "get position " + id + " of " + user).body();
+    }
+
+    public List<JsonNode> list(String user) {
+        List<JsonNode> out = new ArrayList<>();
+        URI next = paths.positions(user);
+        for (int page = 0; next != null; page++) {
+            if (page >= MAX_PAGES) {
+                throw new PosctlException(ExitCode.REJECTED, "list of " + user + ": more than " + MAX_PAGES + " pages; giving up");
+            }
+            JsonNode body = checked(client.get(next), "list positions of " + user).body();
+            if (body == null || !body.path("value").isArray()) {
+                throw new PosctlException(ExitCode.REJECTED, "list positions of " + user + ": the answer has no \"value\" array");
+            }
+            body.get("value").forEach(out::add);
+            JsonNode link = body.get("@odata.nextLink");
+            next = link != null && link.isTextual() ? URI.create(link.asText()) : null;
+        }
+        return out;
+    }
+
+    public JsonNode create(String user, ObjectNode body) {
+        return checked(client.post(paths.positions(user), body), "create a position for " + user).body();
+    }
+
+    public void delete(String user, String id) {
+        checked(client.delete(paths.position(user, id)), "delete position " + id + " of " + user);
+    }
+
+    /** The id of the user's position with isCurrent true; an error when there is none or several. */
+    public String currentId(String user) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode p : list(user)) {
+            if (p.path("isCurrent").asBoolean(false)) {
+                ids.add(p.path("id").asText());
+            }
+        }
+        if (ids.size() != 1) {
+            throw new PosctlException(ExitCode.REJECTED, user + " has " + (ids.isEmpty() ? "no current position" : ids.size()
+                + " current positions (" + String.join(", ", ids) + ")") + "; name one with --id");
+        }
+        return ids.get(0);
+    }
+
+    static GraphResponse checked(GraphResponse r, String what) {
+        if (!r.ok()) {
+            GraphError e = GraphError.of(r);
+            throw new PosctlException(exitCode(e), what + ": " + e.describe());
+        }
+        return r;
+    }
+
+    public static int exitCode(GraphError e) {
+        if (e.isAuth()) {
+            return ExitCode.AUTH;
+        }
+        if (e.status() == 429 || e.status() == 503 || e.status() == 504) {
+            return ExitCode.UNREACHABLE;
+        }
+        return ExitCode.REJECTED;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.posctl.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
+import dev.posctl.validate.Location;
+import java.util.List;
+
+/**
+ * The outcome of one edit.
+ *
+ * @param httpStatus the status of the write, or of the read when nothing was written; 0 when no call answered
+ * @param position   the resulting position (for unchanged, the current one)
+ * @param request    for --dry-run, the request that would have been sent
+ * @param exitCode   what this outcome means for the process exit code
+ */
+public record UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
+                           JsonNode position, String error, String requestId, ObjectNode request, int exitCode) {
+
+    public enum Status { updated, unchanged, failed, planned }
+
+    public static UpdateResult failed(Location source, String user, String id, int httpStatus, String error, String requestId,
+                                      int exitCode) {
+        return new UpdateResult(source, user, id, Status.failed, httpStatus, List.of(), null, error, requestId, null, exitCode);
+    }
+
+    public boolean isFailure() {
+        return status == Status.failed;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("user", user);
+        o.put("id", id);
+        o.put("status", status.name());
+        if (httpStatus > 0) {
+            o.put("httpStatus", httpStatus);
+        } else {
+            o.putNull("httpStatus");
+        }
+        var arr = o.putArray("changed");
+        changed.forEach(arr::add);
+        if (source != null) {
+            o.put("source", source.prefix());
+        }
+        if (error != null) {
+            o.put("error", error);
+        }
+        if (requestId != null) {
+            o.put("requestId", requestId);
+        }
+        if (request != null) {
+            o.set("request", request);
+        }
+        o.set("position", position);
+        return o;
+    }
+
+    /** Failures rank: unreachable beats auth beats rejected, so the exit code names the worst. */
+    public static int exitCode(List<UpdateResult> results) {
+        int code = ExitCode.OK;
+        for (UpdateResult r : results) {
+            if (r.isFailure()) {
+                code = worse(code, r.exitCode);
+            }
+        }
+        return code;
+    }
+
+    static int worse(int a, int b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(int code) {
+        switch (code) {
+            case ExitCode.UNREACHABLE: return 3;
+            case ExitCode.AUTH: return 2;
+            case ExitCode.REJECTED: return 1;
+            default: return 0;
+        }
+    }
+}
