@@ -1,0 +1,52 @@
+package dev.posctl.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The sandbox's one ObjectMapper and the few JSON helpers the handlers share. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        // a second top-level value after the object is malformed input, as Graph treats it
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {}
+
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /** Parses a request body; malformed JSON becomes a Graph 400, never an exception trace. */
+    static JsonNode parseBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw GraphException.badRequest("The request body is empty; a JSON object is required.");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw GraphException.badRequest("The request body is empty; a JSON object is required.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw GraphException.badRequest("Unable to read JSON request payload: "
+                + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
