@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Validate and apply edits to Microsoft Graph profile positions (workPosition).",
-    subcommands = {ValidateCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {UpdateCommand.class, GetCommand.class, ListCommand.class, CreateCommand.class, DeleteCommand.class,
+        DiffCommand.class, ValidateCommand.class, SchemaCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -39,6 +40,6 @@ public final class PosctlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing (try posctl validate or posctl schema)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing (try posctl update, posctl list or posctl --help)");
     }
 }

@@ -22,6 +22,11 @@ public final class JsonRenderer implements Renderer {
         out.flush();
     }
 
+    /** Indented, for people. */
+    public static String pretty(JsonNode node) {
+        return write(MAPPER.writerWithDefaultPrettyPrinter(), node);
+    }
+
     /** One compact line, for NDJSON and reports. */
     public static String compact(JsonNode node) {
         return write(MAPPER.writer(), node);

@@ -42,20 +42,26 @@ public final class TableRenderer implements Renderer {
         for (int c = 0; c < w.length; c++) {
             w[c] = header(cols.get(c)).length();
             for (Map<String, String> r : rows) {
-                w[c] = Math.max(w[c], r.getOrDefault(cols.get(c), "").length());
+                w[c] = Math.max(w[c], r.getOrDefault(key(cols.get(c)), "").length());
             }
         }
         fit(w);
         line(out, w, cols, c -> header(cols.get(c)));
         for (Map<String, String> r : rows) {
-            line(out, w, cols, c -> r.getOrDefault(cols.get(c), ""));
+            line(out, w, cols, c -> r.getOrDefault(key(cols.get(c)), ""));
         }
         out.flush();
     }
 
-    /** The column title: the last path segment in upper case, with the parent where it is ambiguous. */
-    static String header(String path) {
-        return path.toUpperCase(java.util.Locale.ROOT);
+    /** A column is a path, or {@code path|TITLE} to give it a shorter title. */
+    static String header(String column) {
+        int bar = column.indexOf('|');
+        return bar >= 0 ? column.substring(bar + 1) : column.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String key(String column) {
+        int bar = column.indexOf('|');
+        return bar >= 0 ? column.substring(0, bar) : column;
     }
 
     private void fit(int[] w) {

@@ -68,7 +68,7 @@ public record UpdateResult(Location source, String user, String id, Status statu
         return code;
     }
 
-    static int worse(int a, int b) {
+    public static int worse(int a, int b) {
         return rank(b) > rank(a) ? b : a;
     }
 

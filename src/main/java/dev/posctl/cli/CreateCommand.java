@@ -1,0 +1,61 @@
+package dev.posctl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.input.Edit;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.Renderer;
+import dev.posctl.schema.Schema;
+import dev.posctl.update.Connection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "create", sortOptions = false,
+    description = {"Create positions with POST: one from flags, or any number from -f. The service assigns the ids.",
+        "Every document is validated first; with any invalid one nothing is sent (exit 3)."})
+public final class CreateCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    EditOptions edit;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        var env = common.env();
+        OutputFormat format = output.resolve(env.stdoutTerminal(),
+            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common);
+        ArrayNode created = JsonNodeFactory.instance.arrayNode();
+        int code = 0;
+        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+            for (Edit e : edits) {
+                ObjectNode body = e.body().deepCopy();
+                body.remove(Schema.USER_ID);
+                body.remove("id");
+                try {
+                    created.add(c.service().create(e.userId(), body));
+                } catch (PosctlException ex) {
+                    common.err().println("posctl: " + e.location().prefix() + ": " + ex.getMessage());
+                    code = dev.posctl.update.UpdateResult.worse(code, ex.exitCode());
+                }
+            }
+        }
+        Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS).render(created, common.out());
+        common.note(created.size() + " created" + (code != 0 ? ", " + (edits.size() - created.size()) + " failed" : ""));
+        return code;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.posctl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.input.Edit;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.Renderer;
+import dev.posctl.schema.Schema;
+import dev.posctl.update.Connection;
+import dev.posctl.update.Merge;
+import dev.posctl.update.UpdateResult;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "diff", sortOptions = false,
+    description = {"Show, field by field, what an update would change. Sends no writes.",
+        "Exit 0 when nothing would change, 1 when something would."})
+public final class DiffCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    EditOptions edit;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        var env = common.env();
+        OutputFormat format = output.resolve(env.stdoutTerminal(),
+            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit), common);
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        int failure = 0;
+        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+            for (Edit e : edits) {
+                try {
+                    JsonNode current = c.service().get(e.userId(), e.id());
+                    ObjectNode fields = e.body().deepCopy();
+                    fields.remove(Schema.USER_ID);
+                    fields.remove("id");
+                    for (Merge.Change ch : Merge.changes(current, Merge.body(fields, current))) {
+                        ObjectNode row = rows.addObject();
+                        row.put("user", e.userId());
+                        row.put("id", e.id());
+                        row.put("path", ch.path());
+                        row.set("current", ch.current());
+                        row.set("new", ch.proposed());
+                    }
+                } catch (PosctlException ex) {
+                    common.err().println("posctl: " + e.location().prefix() + ": " + ex.getMessage());
+                    failure = UpdateResult.worse(failure, ex.exitCode());
+                }
+            }
+        }
+        Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.CHANGES).render(rows, common.out());
+        if (failure != 0) {
+            return failure;
+        }
+        common.note(rows.size() == 0 ? "no differences" : rows.size() + (rows.size() == 1 ? " field differs" : " fields differ"));
+        return rows.size() == 0 ? ExitCode.OK : ExitCode.DIFFERENCES;
+    }
+}

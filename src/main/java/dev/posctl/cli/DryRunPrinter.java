@@ -1,0 +1,29 @@
+package dev.posctl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.posctl.output.JsonRenderer;
+import dev.posctl.update.UpdateResult;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** --dry-run for people: each request as it would go on the wire, headers redacted. */
+final class DryRunPrinter {
+    private DryRunPrinter() {}
+
+    static void print(List<UpdateResult> results, PrintWriter out) {
+        for (UpdateResult r : results) {
+            JsonNode req = r.request();
+            if (req == null) {
+                out.println("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error() : ""));
+                out.println();
+                continue;
+            }
+            out.println(req.get("method").asText() + " " + req.get("url").asText());
+            req.get("headers").fields().forEachRemaining(h -> out.println(h.getKey() + ": " + h.getValue().asText()));
+            out.println();
+            out.println(JsonRenderer.pretty(req.get("body")));
+            out.println();
+        }
+        out.flush();
+    }
+}

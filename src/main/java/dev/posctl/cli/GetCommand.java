@@ -1,0 +1,35 @@
+package dev.posctl.cli;
+
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.Renderer;
+import dev.posctl.update.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "get", sortOptions = false, description = "Show one position.")
+public final class GetCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        var env = common.env();
+        OutputFormat format = output.resolve(env.stdoutTerminal(),
+            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+            Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS)
+                .render(c.service().get(target.user, target.id), common.out());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.posctl.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --user} and {@code --id} for the commands that address one position. */
+public final class TargetOptions {
+    @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER",
+        description = "The user: object id, userPrincipalName or 'me'.")
+    String user;
+
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "The position id.")
+    String id;
+}
