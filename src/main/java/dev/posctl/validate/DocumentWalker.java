@@ -89,6 +89,13 @@ public final class DocumentWalker {
                 odataType(p, type, path, ctx, node);
                 continue;
             }
+            if (name.startsWith("@odata.")) {
+                // other OData annotations (@odata.context, @odata.etag) are what get returns: drop them quietly
+                dropped = remember(dropped, name);
+                p.nextToken();
+                p.skipChildren();
+                continue;
+            }
             Property prop = type.property(name);
             if (prop == null && !type.isOpen()) {
                 ctx.error(p, ProblemCode.UNKNOWN_PROPERTY, join(path, name), unknownMessage(type, name));

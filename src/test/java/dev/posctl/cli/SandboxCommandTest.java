@@ -30,7 +30,7 @@ class SandboxCommandTest {
     private final StringWriter err = new StringWriter();
 
     private CommandLine cli(Map<String, String> vars) {
-        Environment env = new Environment(vars, InputStream.nullInputStream(), false, false, dir, Clock.systemUTC());
+        Environment env = new Environment(vars, InputStream.nullInputStream(), false, false, false, dir, Clock.systemUTC());
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
         CommandLine cl = CommandLineFactory.create(env, o, e);
