@@ -45,13 +45,27 @@ final class DataFile {
         return file;
     }
 
-    /** Holds both the in-JVM and the OS lock until closed. */
-    interface Held extends AutoCloseable {
+    /** Work done while holding the lock. */
+    interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the work holding both the in-JVM and the OS lock. */
+    <T> T locked(Locked<T> work) throws IOException {
+        Held held = lock();
+        try {
+            return work.run();
+        } finally {
+            held.close();
+        }
+    }
+
+    private interface Held extends AutoCloseable {
         @Override
         void close() throws IOException;
     }
 
-    Held lock() throws IOException {
+    private Held lock() throws IOException {
         Files.createDirectories(file.getParent());
         ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         jvm.lock();

@@ -49,22 +49,23 @@ public final class SandboxStore {
             return inMemory();
         }
         DataFile f = new DataFile(dataFile);
-        try (DataFile.Held held = f.lock()) {
+        return f.locked(() -> {
             SandboxData d = f.read();
             if (d == null) {
                 d = DemoData.build();
                 f.write(d);
             }
             return new SandboxStore(f, d);
-        }
+        });
     }
 
     /** Restores the demo data in a data file, under the same lock writers use. */
     public static void reset(Path dataFile) throws IOException {
         DataFile f = new DataFile(dataFile);
-        try (DataFile.Held held = f.lock()) {
+        f.locked(() -> {
             f.write(DemoData.build());
-        }
+            return null;
+        });
     }
 
     /** The data file, or null when in memory. */
@@ -143,16 +144,18 @@ public final class SandboxStore {
         if (file == null) {
             return m.apply(data);
         }
-        try (DataFile.Held held = file.lock()) {
-            // always re-read under the lock: a size+mtime check could miss a same-size write
-            SandboxData d = file.read();
-            data = d != null ? d : DemoData.build();
-            long before = data.modCount();
-            T result = m.apply(data);
-            if (data.modCount() != before || d == null) {
-                file.write(data);
-            }
-            return result;
+        try {
+            return file.locked(() -> {
+                // always re-read under the lock: a size+mtime check could miss a same-size write
+                SandboxData d = file.read();
+                data = d != null ? d : DemoData.build();
+                long before = data.modCount();
+                T result = m.apply(data);
+                if (data.modCount() != before || d == null) {
+                    file.write(data);
+                }
+                return result;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,6 +122,26 @@ class SandboxPersistenceTest {
         }
     }
 
+    @Test
+    void twoProcessesOnOneFileLoseNoWrites() throws Exception {
+        Path file = dir.resolve("processes.json");
+        SandboxStore.reset(file);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            StoreWorker.class.getName(), file.toString(), "other", "60").redirectErrorStream(true).start();
+        // start writing only once the other JVM is writing, so the two really overlap
+        SandboxStore watcher = SandboxStore.open(file);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (watcher.list("other").isEmpty() && other.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        StoreWorker.main(new String[] {file.toString(), "here", "30"});
+        assertEquals(0, other.waitFor(), new String(other.getInputStream().readAllBytes()));
+        SandboxStore fresh = SandboxStore.open(file);
+        assertEquals(30, fresh.list("here").size());
+        assertEquals(60, fresh.list("other").size());
+    }
+
     private static ObjectNode body(String title) {
         ObjectNode o = Http.JSON.createObjectNode();
         o.putObject("detail").put("jobTitle", title);
