@@ -37,12 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
         OutputFormat format = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.text,
             OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github));
         ProblemSink sink = new ProblemSink(strict);
-        long[] valid = {0};
-        long edits = inputs.read(sink, env.stdin(), env.today(), e -> {
-            if (e.valid()) {
-                valid[0]++;
-            }
-        });
+        EditInputs.Counts counts = inputs.count(sink, env.stdin(), env.today());
         switch (format) {
             case text:
                 new ProblemRenderer(common.errStyle()).text(sink.problems(), common.err());
@@ -57,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (sink.dropped() > 0) {
             common.note("posctl: " + sink.dropped() + " more problems were counted but not listed");
         }
-        common.note(summary(edits, valid[0], sink));
+        common.note(summary(counts.edits(), counts.valid(), sink));
         return sink.hasErrors() ? ExitCode.INVALID_INPUT : ExitCode.OK;
     }
 

@@ -6,12 +6,13 @@ import dev.posctl.validate.Location;
 
 /**
  * One edit ready for the later steps: its body (workPosition fields plus userId) and where it came
- * from, so every result can point back at its source line.
+ * from, so every result can point back at its source line. A check-only pass (validate) hands on
+ * edits with neither, only whether they are valid.
  */
 public record Edit(ObjectNode body, Location location, boolean valid) {
 
     public Edit shift(int lines, int documents) {
-        return new Edit(body, location.shift(lines, documents), valid);
+        return location == null ? this : new Edit(body, location.shift(lines, documents), valid);
     }
 
     public String userId() {

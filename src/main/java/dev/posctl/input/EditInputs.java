@@ -7,6 +7,7 @@ import dev.posctl.validate.ProblemSink;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +36,26 @@ public final class EditInputs {
         return sources;
     }
 
-    /** Streams every edit to the consumer, problems to the sink; returns the number of edits. */
+    /** Streams every edit to the consumer in input order, problems to the sink; returns the number of edits. */
     public long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer) {
+        return read(sink, stdin, today, consumer, true);
+    }
+
+    /** How many edits there are and how many of them are valid. */
+    public record Counts(long edits, long valid) {}
+
+    /** Checks every edit without keeping any: the fastest pass, for validate. */
+    public Counts count(ProblemSink sink, InputStream stdin, LocalDate today) {
+        LongAdder valid = new LongAdder();
+        long n = read(sink, stdin, today, e -> {
+            if (e.valid()) {
+                valid.increment();
+            }
+        }, false);
+        return new Counts(n, valid.sum());
+    }
+
+    private long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer, boolean ordered) {
         Overlay overlay = flags.build(sink);
         EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today, requireId), overlay, sink);
         if (sources.isEmpty()) {
@@ -45,7 +64,7 @@ public final class EditInputs {
         }
         long n = 0;
         for (Source source : sources) {
-            n += reader.read(source, stdin, consumer);
+            n += reader.read(source, stdin, consumer, ordered);
         }
         return n;
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,7 @@ public final class EditReader {
     private final DocumentRules rules;
     private final Overlay overlay;
     private final ProblemSink sink;
+    private boolean checkOnly;
 
     public EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink) {
         this.walker = walker;
@@ -36,11 +38,16 @@ public final class EditReader {
         this.sink = sink;
     }
 
-    /** Reads every edit of the source, handing each to the consumer; returns how many there were. */
-    public long read(Source source, InputStream stdin, Consumer<Edit> consumer) {
-        long[] count = {0};
+    /**
+     * Reads every edit of the source, handing each to the consumer; returns how many there were.
+     *
+     * @param ordered false lets NDJSON hand edits on from several threads, out of order (for counting)
+     */
+    public long read(Source source, InputStream stdin, Consumer<Edit> consumer, boolean ordered) {
+        checkOnly = !ordered && overlay.isEmpty();
+        LongAdder count = new LongAdder();
         Consumer<Edit> counting = e -> {
-            count[0]++;
+            count.increment();
             consumer.accept(e);
         };
         try (InputStream raw = source.isStdin() ? nonClosing(stdin) : Files.newInputStream(source.path())) {
@@ -51,21 +58,21 @@ public final class EditReader {
                 return 0;
             }
             if (format == Format.NDJSON) {
-                ndjson(source, in, counting);
+                new NdjsonReader(this, source, ordered).read(in, sink, counting);
             } else {
                 stream(source, format, in, counting);
             }
         } catch (NoSuchFileException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, "no such file");
-            return count[0];
+            return count.sum();
         } catch (IOException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + e.getMessage());
-            return count[0];
+            return count.sum();
         }
-        if (count[0] == 0 && !sink.hasErrors()) {
+        if (count.sum() == 0 && !sink.hasErrors()) {
             empty(source);
         }
-        return count[0];
+        return count.sum();
     }
 
     /** A single edit made from flags alone. */
@@ -75,10 +82,6 @@ public final class EditReader {
         ObjectNode body = overlay.asDocument();
         rules.check(body, ctx);
         consumer.accept(new Edit(body, ctx.start(), sink.errors() == before && !overlay.hasErrors()));
-    }
-
-    private void ndjson(Source source, InputStream in, Consumer<Edit> consumer) throws IOException {
-        new NdjsonReader(this, source).read(in, sink, consumer);
     }
 
     private void stream(Source source, Format format, InputStream in, Consumer<Edit> consumer) throws IOException {
@@ -112,8 +115,14 @@ public final class EditReader {
     /** Reads, checks and completes one document; safe to call from several threads at once. */
     ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
         long before = ctx.sink().errors();
+        if (checkOnly) {
+            ctx.checkOnly();
+        }
         ObjectNode body = walker.document(p, ctx);
-        if (body != null) {
+        if (body != null && checkOnly) {
+            rules.check(null, ctx);
+            consumer.accept(new Edit(null, null, ctx.sink().errors() == before));
+        } else if (body != null) {
             overlay.applyTo(body);
             rules.check(body, ctx);
             consumer.accept(new Edit(body, ctx.start(), ctx.sink().errors() == before && !overlay.hasErrors()));

@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +32,17 @@ final class NdjsonReader {
     static final int MAX_LINE = 32 << 20;
     private final EditReader documents;
     private final Source source;
+    private final boolean ordered;
 
-    NdjsonReader(EditReader documents, Source source) {
+    /**
+     * @param ordered hand edits on in input order with their lines; when false the consumer is
+     *                called from the parsing threads at once (it must be thread-safe and may not
+     *                rely on locations), and blocks keep no edits in memory
+     */
+    NdjsonReader(EditReader documents, Source source, boolean ordered) {
         this.documents = documents;
         this.source = source;
+        this.ordered = ordered;
     }
 
     /** A block that is not one object per line; the line-by-line pass reports where. */
@@ -52,7 +61,7 @@ final class NdjsonReader {
         byte[] buf = new byte[BLOCK];
         int filled = fill(in, buf, 0);
         if (filled < buf.length) {
-            deliver(parse(buf, filled), 0, 0, sink, consumer);
+            deliver(parse(buf, filled, consumer, null), 0, 0, sink, consumer);
             return;
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -61,6 +70,9 @@ final class NdjsonReader {
             t.setDaemon(true);
             return t;
         });
+        // blocks are recycled: a million lines pass through a handful of buffers
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(threads + 3);
+        int allocated = 1;
         ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
         int[] base = {0, 0};
         try {
@@ -75,14 +87,23 @@ final class NdjsonReader {
                     filled = fill(in, buf, filled);
                     continue;
                 }
-                byte[] block = Arrays.copyOf(buf, len);
-                pending.add(pool.submit(() -> parse(block, len)));
                 int rest = filled - len;
-                byte[] next = new byte[buf.length];
+                byte[] next = free.poll();
+                if (next == null && allocated < threads + 3) {
+                    next = new byte[BLOCK];
+                    allocated++;
+                } else if (next == null) {
+                    next = take(free);
+                }
+                if (next.length < rest + 1) {
+                    next = new byte[buf.length];
+                }
                 System.arraycopy(buf, len, next, 0, rest);
+                byte[] block = buf;
+                pending.add(pool.submit(() -> parse(block, len, consumer, free)));
                 buf = next;
                 filled = full ? fill(in, buf, rest) : 0;
-                while (pending.size() > threads * 2) {
+                while (pending.size() > threads) {
                     drain(pending.poll(), base, sink, consumer);
                 }
             }
@@ -91,6 +112,15 @@ final class NdjsonReader {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static byte[] take(BlockingQueue<byte[]> free) throws IOException {
+        try {
+            return free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
@@ -119,18 +149,30 @@ final class NdjsonReader {
         }
     }
 
-    private Block parse(byte[] buf, int len) {
+    private Block parse(byte[] buf, int len, Consumer<Edit> consumer, BlockingQueue<byte[]> free) {
         int lines = countLines(buf, len);
         ProblemSink local = new ProblemSink(false, Integer.MAX_VALUE);
         List<Edit> edits = new ArrayList<>();
+        int docs;
         try {
-            int docs = fast(buf, len, local, edits);
-            return new Block(local, edits, lines, docs);
+            docs = fast(buf, len, local, edits);
         } catch (IOException e) {
             local = new ProblemSink(false, Integer.MAX_VALUE);
             edits = new ArrayList<>();
-            return new Block(local, edits, lines, byLine(buf, len, local, edits));
+            docs = byLine(buf, len, local, edits);
         }
+        if (free != null && buf.length == BLOCK) {
+            free.offer(buf);
+        }
+        return done(local, edits, lines, docs, consumer);
+    }
+
+    private Block done(ProblemSink local, List<Edit> edits, int lines, int docs, Consumer<Edit> consumer) {
+        if (ordered) {
+            return new Block(local, edits, lines, docs);
+        }
+        edits.forEach(consumer);
+        return new Block(local, List.of(), lines, docs);
     }
 
     /** One parser over the whole block; throws on the first syntax error. */
@@ -142,7 +184,7 @@ final class NdjsonReader {
                 DocumentContext ctx = new DocumentContext(source.name(), ++doc, 1, false, sink);
                 documents.document(p, ctx, edits::add);
                 int startLine = ctx.startLine();
-                int endLine = p.currentTokenLocation().getLineNr();
+                int endLine = ((com.fasterxml.jackson.core.base.ParserBase) p).getTokenLineNr();
                 if (startLine == lastLine || endLine != startLine) {
                     // not one object per line: let the line-by-line pass say exactly where
                     throw new LayoutBreak();

@@ -2,6 +2,7 @@ package dev.posctl.validate;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 
 /** What the walker knows and learns about the one document it is reading. */
 public final class DocumentContext {
@@ -10,9 +11,16 @@ public final class DocumentContext {
     private final int lineBase;
     private final boolean yaml;
     private final ProblemSink sink;
-    private JsonLocation start;
+    private int startLine;
+    private int startColumn;
     private JsonLocation isCurrentAt;
     private JsonLocation endAt;
+    private boolean build = true;
+    private boolean hasUserId;
+    private boolean hasId;
+    private boolean isCurrent;
+    private String startDate;
+    private String endDate;
     int nodes;
 
     /**
@@ -25,6 +33,46 @@ public final class DocumentContext {
         this.lineBase = lineBase;
         this.yaml = yaml;
         this.sink = sink;
+    }
+
+    /** Check only, building no tree: the facts the document rules need are kept instead. */
+    public DocumentContext checkOnly() {
+        this.build = false;
+        return this;
+    }
+
+    boolean build() {
+        return build;
+    }
+
+    /** Records a top-level value the rules look at, while the parser is on it. */
+    void fact(String property, JsonParser p) throws java.io.IOException {
+        switch (property) {
+            case "userId":
+                hasUserId = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().isBlank();
+                break;
+            case "id":
+                hasId = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && !p.getText().isBlank();
+                break;
+            case "isCurrent":
+                isCurrent = p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+                break;
+            default:
+                break;
+        }
+    }
+
+    void startDate(String date) {
+        startDate = date;
+    }
+
+    void endDate(String date) {
+        endDate = date;
+    }
+
+    /** What the rules need, from the walk when no tree was built. */
+    DocumentRules.Facts facts() {
+        return new DocumentRules.Facts(hasUserId, hasId, isCurrent, startDate, endDate);
     }
 
     public Location locate(JsonParser p) {
@@ -59,7 +107,16 @@ public final class DocumentContext {
     }
 
     void start(JsonParser p) {
-        start = p.currentTokenLocation();
+        if (p instanceof UTF8StreamJsonParser) {
+            // the byte parser knows its position: no location object per document
+            startLine = ((UTF8StreamJsonParser) p).getTokenLineNr();
+            // getTokenColumnNr() counts one more than the location objects do; the tests pin this
+            startColumn = ((UTF8StreamJsonParser) p).getTokenColumnNr() - 1;
+        } else {
+            JsonLocation l = p.currentTokenLocation();
+            startLine = l.getLineNr();
+            startColumn = l.getColumnNr();
+        }
     }
 
     Location isCurrentAt() {
@@ -71,12 +128,13 @@ public final class DocumentContext {
     }
 
     public Location start() {
-        return start != null ? locate(start) : new Location(source, lineBase, 0, document);
+        return startLine > 0 ? new Location(source, lineBase + startLine - 1, startColumn, document)
+            : new Location(source, lineBase, 0, document);
     }
 
     /** The line where the document began, relative to the parser (for one-object-per-line checks). */
     public int startLine() {
-        return start != null ? start.getLineNr() : 0;
+        return startLine;
     }
 
     public String source() {

@@ -18,25 +18,38 @@ public final class DocumentRules {
         this.requireId = requireId;
     }
 
+    /** The values the rules look at. */
+    record Facts(boolean hasUserId, boolean hasId, boolean isCurrent, String startDate, String endDate) {
+        static Facts of(ObjectNode edit) {
+            JsonNode detail = edit.path("detail");
+            return new Facts(isText(edit.get(Schema.USER_ID)), isText(edit.get("id")), edit.path("isCurrent").asBoolean(false),
+                text(detail.get("startMonthYear")), text(detail.get("endMonthYear")));
+        }
+
+        private static String text(JsonNode n) {
+            return n != null && n.isTextual() ? n.asText() : null;
+        }
+    }
+
+    /** Checks a finished edit, or, with a null edit, the facts a check-only walk kept. */
     public void check(ObjectNode edit, DocumentContext ctx) {
+        Facts f = edit != null ? Facts.of(edit) : ctx.facts();
         Location start = ctx.start();
-        if (!isText(edit.get(Schema.USER_ID))) {
+        if (!f.hasUserId()) {
             ctx.report(start, Severity.ERROR, ProblemCode.MISSING_USER_ID, Schema.USER_ID,
                 "no userId: add \"userId\" (object id, userPrincipalName or \"me\") or pass --user");
         }
-        if (requireId && !isText(edit.get("id"))) {
+        if (requireId && !f.hasId()) {
             ctx.report(start, Severity.ERROR, ProblemCode.MISSING_ID, "id",
                 "no id: add the position's \"id\" or pass --id (posctl list --user U shows the ids)");
         }
-        JsonNode detail = edit.get("detail");
-        LocalDate end = detail == null ? null : date(detail.get("endMonthYear"));
-        LocalDate begin = detail == null ? null : date(detail.get("startMonthYear"));
+        LocalDate end = f.endDate() == null ? null : ValueRules.parseDate(f.endDate());
+        LocalDate begin = f.startDate() == null ? null : ValueRules.parseDate(f.startDate());
         if (end != null && begin != null && end.isBefore(begin)) {
             ctx.report(ctx.endAt(), Severity.WARNING, ProblemCode.END_BEFORE_START,
                 "detail.endMonthYear", end + " is before startMonthYear " + begin);
         }
-        JsonNode current = edit.get("isCurrent");
-        if (end != null && current != null && current.asBoolean(false) && end.isBefore(today)) {
+        if (end != null && f.isCurrent() && end.isBefore(today)) {
             ctx.report(ctx.isCurrentAt(), Severity.WARNING, ProblemCode.CURRENT_WITH_PAST_END,
                 "isCurrent", "isCurrent is true but endMonthYear " + end + " is in the past");
         }
@@ -46,7 +59,4 @@ public final class DocumentRules {
         return n != null && n.isTextual() && !n.asText().isBlank();
     }
 
-    private static LocalDate date(JsonNode n) {
-        return n != null && n.isTextual() ? ValueRules.parseDate(n.asText()) : null;
-    }
 }

@@ -12,8 +12,6 @@ import dev.posctl.schema.Property;
 import dev.posctl.schema.Schema;
 import dev.posctl.schema.Type;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Reads one edit document from a parser and checks it against the schema in the same pass, so
@@ -24,17 +22,21 @@ public final class DocumentWalker {
     static final int MAX_DEPTH = 32;
     static final int MAX_NODES = 100_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** What a check without a tree returns for an accepted value; never added to anything. */
+    private static final ObjectNode CHECKED = NODES.objectNode();
 
     private final Schema schema;
     private final Property isCurrent;
     private final Property endMonthYear;
     private final Property confidence;
+    private final Property startMonthYear;
 
     public DocumentWalker(Schema schema) {
         this.schema = schema;
         this.isCurrent = schema.resolve("isCurrent");
         this.endMonthYear = schema.resolve("detail.endMonthYear");
         this.confidence = schema.resolve("inference.confidenceScore");
+        this.startMonthYear = schema.resolve("detail.startMonthYear");
     }
 
     /** Thrown to give up on a document that breaks a size or safety limit. */
@@ -73,12 +75,14 @@ public final class DocumentWalker {
     }
 
     private ObjectNode object(JsonParser p, Type type, String path, DocumentContext ctx, int depth) throws IOException {
-        ObjectNode node = NODES.objectNode();
-        Set<String> dropped = null;
+        boolean build = ctx.build();
+        ObjectNode node = build ? NODES.objectNode() : CHECKED;
+        Names seen = new Names();
+        boolean top = type == schema.editDocument();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            if (node.has(name) || (dropped != null && dropped.contains(name))) {
+            if (!seen.add(name)) {
                 ctx.error(p, ProblemCode.DUPLICATE_KEY, join(path, name), "duplicate key: \"" + name + "\" appears more than once");
                 p.nextToken();
                 p.skipChildren();
@@ -91,7 +95,6 @@ public final class DocumentWalker {
             }
             if (name.startsWith("@odata.")) {
                 // other OData annotations (@odata.context, @odata.etag) are what get returns: drop them quietly
-                dropped = remember(dropped, name);
                 p.nextToken();
                 p.skipChildren();
                 continue;
@@ -99,7 +102,6 @@ public final class DocumentWalker {
             Property prop = type.property(name);
             if (prop == null && !type.isOpen()) {
                 ctx.error(p, ProblemCode.UNKNOWN_PROPERTY, join(path, name), unknownMessage(type, name));
-                dropped = remember(dropped, name);
                 p.nextToken();
                 p.skipChildren();
                 continue;
@@ -107,7 +109,6 @@ public final class DocumentWalker {
             if (prop != null && prop.readOnly() && !"id".equals(prop.name())) {
                 ctx.warn(p, ProblemCode.READ_ONLY, join(path, name),
                     "read-only (set by the service); it will be left out of the request");
-                dropped = remember(dropped, name);
                 p.nextToken();
                 p.skipChildren();
                 continue;
@@ -118,23 +119,18 @@ public final class DocumentWalker {
             } else if (prop == isCurrent) {
                 ctx.markIsCurrent(p);
             }
-            JsonNode value = prop == null ? any(p, ctx, depth + 1) : value(p, prop, prop.type(), join(path, name), ctx, depth + 1);
-            if (value != null) {
+            if (top && !build && prop != null) {
+                ctx.fact(prop.name(), p);
+            }
+            JsonNode value = prop == null ? any(p, ctx, depth + 1) : value(p, prop, prop.type(), path, name, ctx, depth + 1);
+            if (value != null && build) {
                 node.set(name, value);
-            } else {
-                dropped = remember(dropped, name);
             }
         }
         if (t != JsonToken.END_OBJECT) {
             ctx.error(p, ProblemCode.SYNTAX, path, "unexpected " + t);
         }
         return node;
-    }
-
-    private static Set<String> remember(Set<String> set, String name) {
-        Set<String> s = set != null ? set : new HashSet<>(4);
-        s.add(name);
-        return s;
     }
 
     private void odataType(JsonParser p, Type type, String path, DocumentContext ctx, ObjectNode node) throws IOException {
@@ -151,7 +147,9 @@ public final class DocumentWalker {
             ctx.error(p, ProblemCode.WRONG_ODATA_TYPE, at, "\"" + ValueRules.clip(v) + "\" does not name this object's type; expected \"#" + expected + "\"");
             return;
         }
-        node.put(Schema.ODATA_TYPE, v);
+        if (ctx.build()) {
+            node.put(Schema.ODATA_TYPE, v);
+        }
     }
 
     private String unknownMessage(Type type, String name) {
@@ -163,40 +161,43 @@ public final class DocumentWalker {
         return type == schema.editDocument() ? "workPosition" : type.name();
     }
 
-    private JsonNode value(JsonParser p, Property prop, Type type, String path, DocumentContext ctx, int depth) throws IOException {
+    private JsonNode value(JsonParser p, Property prop, Type type, String parent, String name, DocumentContext ctx, int depth)
+        throws IOException {
+        boolean build = ctx.build();
         JsonToken t = p.currentToken();
         if (isAlias(p)) {
-            ctx.error(p, ProblemCode.YAML_ALIAS, path, aliasMessage());
+            ctx.error(p, ProblemCode.YAML_ALIAS, at(parent, name), aliasMessage());
             return null;
         }
         if (t == JsonToken.VALUE_NULL) {
             if (prop != null && !prop.nullable()) {
-                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, path, "may not be null" + nullHint(prop));
+                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, at(parent, name), "may not be null" + nullHint(prop));
                 return null;
             }
             if (prop == null) {
-                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, path, "a collection may not hold null");
+                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, at(parent, name), "a collection may not hold null");
                 return null;
             }
-            return NODES.nullNode();
+            return build ? NODES.nullNode() : CHECKED;
         }
         switch (type.kind()) {
             case STRING:
                 if (t == JsonToken.VALUE_STRING || (ctx.yaml() && t.isNumeric())) {
-                    return NODES.textNode(p.getText());
+                    // unread strings are skipped by the parser without being decoded
+                    return build ? NODES.textNode(p.getText()) : CHECKED;
                 }
                 break;
             case BOOLEAN:
                 if (t.isBoolean()) {
-                    return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+                    return build ? NODES.booleanNode(t == JsonToken.VALUE_TRUE) : CHECKED;
                 }
                 break;
             case INT32:
                 if (t == JsonToken.VALUE_NUMBER_INT) {
                     if (p.getNumberType() == JsonParser.NumberType.INT) {
-                        return NODES.numberNode(p.getIntValue());
+                        return build ? NODES.numberNode(p.getIntValue()) : CHECKED;
                     }
-                    ctx.error(p, ProblemCode.INT32_RANGE, path, ValueRules.clip(p.getText()) + " is outside the Int32 range (-2147483648 to 2147483647)");
+                    ctx.error(p, ProblemCode.INT32_RANGE, at(parent, name), ValueRules.clip(p.getText()) + " is outside the Int32 range (-2147483648 to 2147483647)");
                     return null;
                 }
                 break;
@@ -204,7 +205,10 @@ public final class DocumentWalker {
                 if (t.isNumeric()) {
                     double d = p.getDoubleValue();
                     if (prop == confidence && (d < 0 || d > 1)) {
-                        ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, path, p.getText() + " is outside 0..1");
+                        ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, at(parent, name), p.getText() + " is outside 0..1");
+                    }
+                    if (!build) {
+                        return CHECKED;
                     }
                     return t == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
                 }
@@ -213,8 +217,16 @@ public final class DocumentWalker {
                 if (t == JsonToken.VALUE_STRING) {
                     String s = p.getText();
                     if (ValueRules.parseDate(s) == null) {
-                        ctx.error(p, ProblemCode.INVALID_DATE, path, "\"" + ValueRules.clip(s) + "\" is not a date (expected YYYY-MM-DD)");
+                        ctx.error(p, ProblemCode.INVALID_DATE, at(parent, name), "\"" + ValueRules.clip(s) + "\" is not a date (expected YYYY-MM-DD)");
                         return null;
+                    }
+                    if (!build) {
+                        if (prop == startMonthYear) {
+                            ctx.startDate(s);
+                        } else if (prop == endMonthYear) {
+                            ctx.endDate(s);
+                        }
+                        return CHECKED;
                     }
                     return NODES.textNode(s);
                 }
@@ -223,10 +235,10 @@ public final class DocumentWalker {
                 if (t == JsonToken.VALUE_STRING) {
                     String s = p.getText();
                     if (!ValueRules.isDateTime(s)) {
-                        ctx.error(p, ProblemCode.INVALID_DATE_TIME, path, "\"" + ValueRules.clip(s) + "\" is not a date-time (expected ISO-8601 with offset, like 2026-01-05T10:00:00Z)");
+                        ctx.error(p, ProblemCode.INVALID_DATE_TIME, at(parent, name), "\"" + ValueRules.clip(s) + "\" is not a date-time (expected ISO-8601 with offset, like 2026-01-05T10:00:00Z)");
                         return null;
                     }
-                    return NODES.textNode(s);
+                    return build ? NODES.textNode(s) : CHECKED;
                 }
                 break;
             case ENUM:
@@ -235,26 +247,26 @@ public final class DocumentWalker {
                     String s = p.getText();
                     String problem = ValueRules.enumProblem(type, s);
                     if (problem != null) {
-                        ctx.error(p, ProblemCode.UNKNOWN_ENUM_MEMBER, path, problem);
+                        ctx.error(p, ProblemCode.UNKNOWN_ENUM_MEMBER, at(parent, name), problem);
                         return null;
                     }
-                    return NODES.textNode(s);
+                    return build ? NODES.textNode(s) : CHECKED;
                 }
                 break;
             case OBJECT:
                 if (t == JsonToken.START_OBJECT) {
-                    return depthChecked(p, ctx, depth) ? object(p, type, path, ctx, depth) : null;
+                    return depthChecked(p, ctx, depth) ? object(p, type, at(parent, name), ctx, depth) : null;
                 }
                 break;
             case COLLECTION:
                 if (t == JsonToken.START_ARRAY) {
-                    return depthChecked(p, ctx, depth) ? array(p, type.element(), path, ctx, depth) : null;
+                    return depthChecked(p, ctx, depth) ? array(p, type.element(), at(parent, name), ctx, depth) : null;
                 }
                 break;
             default:
                 return any(p, ctx, depth);
         }
-        ctx.error(p, ProblemCode.WRONG_TYPE, path, "expected " + expected(type) + ", got " + ValueRules.describe(p));
+        ctx.error(p, ProblemCode.WRONG_TYPE, at(parent, name), "expected " + expected(type) + ", got " + ValueRules.describe(p));
         p.skipChildren();
         return null;
     }
@@ -281,18 +293,18 @@ public final class DocumentWalker {
         }
     }
 
-    private ArrayNode array(JsonParser p, Type element, String path, DocumentContext ctx, int depth) throws IOException {
-        ArrayNode arr = NODES.arrayNode();
+    private JsonNode array(JsonParser p, Type element, String path, DocumentContext ctx, int depth) throws IOException {
+        ArrayNode arr = ctx.build() ? NODES.arrayNode() : null;
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             count(p, ctx);
-            JsonNode v = value(p, null, element, path + "[" + i + "]", ctx, depth + 1);
-            if (v != null) {
+            JsonNode v = value(p, null, element, path, "[" + i + "]", ctx, depth + 1);
+            if (v != null && arr != null) {
                 arr.add(v);
             }
             i++;
         }
-        return arr;
+        return arr != null ? arr : CHECKED;
     }
 
     private JsonNode any(JsonParser p, DocumentContext ctx, int depth) throws IOException {
@@ -353,12 +365,24 @@ public final class DocumentWalker {
         }
     }
 
+    /** Only YAML parsers read object ids; asking first keeps YAML classes unloaded for JSON. */
     private static boolean isAlias(JsonParser p) {
-        return p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias();
+        return p.canReadObjectId() && YamlAlias.is(p);
+    }
+
+    private static final class YamlAlias {
+        static boolean is(JsonParser p) {
+            return p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias();
+        }
     }
 
     private static String aliasMessage() {
         return "YAML aliases (*name) are not supported in edit files; write the value out in full";
+    }
+
+    /** A child's path: {@code detail.jobTitle}, or {@code categories[1]} for an element. */
+    static String at(String parent, String name) {
+        return name.startsWith("[") ? parent + name : join(parent, name);
     }
 
     static String join(String path, String name) {
