@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "diff", sortOptions = false,
     description = {"Show, field by field, what an update would change. Sends no writes.",
@@ -27,6 +28,9 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     EditOptions edit;
+
+    @Option(names = "--current", description = "Compare with the user's current position when no id is given.")
+    boolean current;
 
     @Mixin
     EndpointOptions endpoint;
@@ -42,20 +46,21 @@ public final class DiffCommand implements Callable<Integer> {
         var env = common.env();
         OutputFormat format = output.resolve(env.stdoutTerminal(),
             OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
-        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit), common);
+        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         int failure = 0;
         try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
             for (Edit e : edits) {
                 try {
-                    JsonNode current = c.service().get(e.userId(), e.id());
+                    String id = e.id() != null ? e.id() : c.service().currentId(e.userId());
+                    JsonNode now = c.service().get(e.userId(), id);
                     ObjectNode fields = e.body().deepCopy();
                     fields.remove(Schema.USER_ID);
                     fields.remove("id");
-                    for (Merge.Change ch : Merge.changes(current, Merge.body(fields, current))) {
+                    for (Merge.Change ch : Merge.changes(now, Merge.body(fields, now))) {
                         ObjectNode row = rows.addObject();
                         row.put("user", e.userId());
-                        row.put("id", e.id());
+                        row.put("id", id);
                         row.put("path", ch.path());
                         row.set("current", ch.current());
                         row.set("new", ch.proposed());

@@ -51,6 +51,13 @@ class PackagedJarIT {
         assertEquals(3, bad.code());
         assertTrue(bad.err().contains("<stdin>:1:51: error: detail.startMonthYear: \"2021-13-01\" is not a date"), bad.err());
 
+        Run update = posctl("", "update", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM", "-o", "json");
+        assertEquals(0, update.code(), update.err());
+        assertTrue(update.out().contains("\"status\":\"updated\""), update.out());
+        assertTrue(update.err().contains("using the embedded sandbox"), update.err());
+        Run diff = posctl("", "diff", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM");
+        assertEquals(0, diff.code(), diff.err());
+
         Run usage = posctl("", "validate", "--nope");
         assertEquals(2, usage.code());
         assertFalse(usage.err().contains("Exception"), usage.err());
