@@ -1,16 +1,13 @@
 package dev.posctl.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.posctl.input.Edit;
-import dev.posctl.output.JsonRenderer;
+import dev.posctl.core.ExitCode;
+import dev.posctl.input.EditInputs;
+import dev.posctl.input.StdinSpool;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.output.Renderer;
 import dev.posctl.update.Connection;
-import dev.posctl.update.UpdateResult;
-import dev.posctl.update.Updater;
-import java.util.ArrayList;
-import java.util.List;
+import dev.posctl.update.Journal;
+import dev.posctl.update.NdjsonAppender;
+import dev.posctl.update.RunTally;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "update", sortOptions = false,
     description = {"Apply edits to positions with PATCH: one from flags, or any number from -f.",
         "Every edit is validated first; with any invalid edit nothing is sent (exit 3).",
-        "Partial changes to complex fields (detail, company, manager) are merged into the current value, so nothing is lost."})
+        "Partial changes to complex fields (detail, company, manager) are merged into the current value, so nothing is lost.",
+        "Many edits go out in JSON batches, several at once; --journal and --resume make long runs safe to interrupt."})
 public final class UpdateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -40,6 +38,9 @@ public final class UpdateCommand implements Callable<Integer> {
     boolean showResult;
 
     @Mixin
+    BulkOptions bulk;
+
+    @Mixin
     EndpointOptions endpoint;
 
     @Mixin
@@ -49,45 +50,37 @@ public final class UpdateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         var env = common.env();
+        bulk.check();
         OutputFormat format = output.resolve(env.stdoutTerminal(),
             OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
-        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
-        List<UpdateResult> results = new ArrayList<>();
-        try (Connection connection = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
-            Updater updater = new Updater(connection.service(), new Updater.Options(!noMerge, dryRun, showResult, current));
-            for (Edit e : edits) {
-                UpdateResult r = updater.apply(e);
-                results.add(r);
-                if (r.isFailure()) {
-                    common.err().println("posctl: " + (r.source() != null ? r.source().prefix() + ": " : "") + r.user() + " "
-                        + (r.id() != null ? r.id() : "(no id)") + ": " + r.error());
-                    common.err().flush();
-                }
-                if (format == OutputFormat.ndjson) {
-                    common.out().println(JsonRenderer.compact(r.toJson()));
-                    common.out().flush();
-                }
+        EditInputs inputs = input.toInputs(env, edit, !current);
+        try (StdinSpool spool = StdinSpool.of(inputs.sources(), env.stdin())) {
+            inputs = inputs.withSources(spool.sources());
+            long total = EditValidation.requireValidCount(inputs, common);
+            RunTally tally = new RunTally();
+            tally.total(total);
+            ResultPrinter printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
+            SendRun run = new SendRun(common, bulk, tally, printer);
+            boolean interrupted;
+            Connection.Settings settings = endpoint.settings();
+            try (Connection connection = Connection.open(settings, env, common.err(), common.quiet);
+                 Journal journal = bulk.journal == null ? null : Journal.open(bulk.journal, bulk.resume);
+                 NdjsonAppender report = bulk.report == null ? null : new NdjsonAppender(bulk.report, false, false)) {
+                interrupted = run.send(inputs, connection, settings.http(), journal, report,
+                    new dev.posctl.update.Updater.Options(!noMerge, dryRun, showResult, current));
             }
-        }
-        if (format != OutputFormat.ndjson) {
-            ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-            results.forEach(r -> arr.add(r.toJson()));
-            if (dryRun && format == OutputFormat.table) {
-                DryRunPrinter.print(results, common.out());
-            } else {
-                Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.RESULTS).render(arr, common.out());
+            String note = printer.finish(dryRun);
+            if (note != null) {
+                common.note("posctl: " + note);
             }
+            common.note(tally.summary());
+            if (interrupted) {
+                common.err().println("posctl: interrupted; run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""));
+                return ExitCode.INTERRUPTED;
+            }
+            return run.exitCode();
         }
-        common.note(summary(results));
-        return UpdateResult.exitCode(results);
-    }
-
-    static String summary(List<UpdateResult> results) {
-        int[] n = new int[UpdateResult.Status.values().length];
-        results.forEach(r -> n[r.status().ordinal()]++);
-        return String.format("%d updated, %d unchanged, %d failed%s", n[0], n[1], n[2],
-            n[3] > 0 ? ", " + n[3] + " planned (dry run: nothing was written)" : "");
     }
 }

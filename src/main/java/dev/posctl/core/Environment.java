@@ -20,6 +20,7 @@ public final class Environment {
     private final boolean stderrTerminal;
     private final Path cwd;
     private final Clock clock;
+    private final boolean realProcess;
 
     public Environment(Map<String, String> vars, InputStream stdin, boolean stdinTerminal, boolean stdoutTerminal,
                        boolean stderrTerminal, Path cwd, Clock clock) {
@@ -30,12 +31,29 @@ public final class Environment {
         this.stderrTerminal = stderrTerminal;
         this.cwd = cwd;
         this.clock = clock;
+        this.realProcess = false;
+    }
+
+    private Environment(Environment e, boolean realProcess) {
+        this.vars = e.vars;
+        this.stdin = e.stdin;
+        this.stdinTerminal = e.stdinTerminal;
+        this.stdoutTerminal = e.stdoutTerminal;
+        this.stderrTerminal = e.stderrTerminal;
+        this.cwd = e.cwd;
+        this.clock = e.clock;
+        this.realProcess = realProcess;
+    }
+
+    /** True only for the real process: then posctl may take over signals such as Ctrl-C. */
+    public boolean isRealProcess() {
+        return realProcess;
     }
 
     /** The real process's environment. */
     public static Environment system() {
-        return new Environment(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2),
-            Path.of("").toAbsolutePath(), Clock.systemDefaultZone());
+        return new Environment(new Environment(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2),
+            Path.of("").toAbsolutePath(), Clock.systemDefaultZone()), true);
     }
 
     /** Linux tells which file descriptor is a terminal through /proc; elsewhere fall back on System.console(). */

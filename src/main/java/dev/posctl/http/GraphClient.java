@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
@@ -122,12 +121,12 @@ public final class GraphClient {
                     debug.failure(method, uri.toString(), ms, e);
                 }
                 boolean retryable = idempotent || e instanceof ConnectException;
-                Duration wait = backoff(attempt);
+                Duration wait = Backoff.delay(settings, attempt);
                 if (!retryable || attempt > settings.maxRetries() || clock.instant().plus(wait).isAfter(deadline)) {
                     throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e)
                         + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
                 }
-                sleep(wait);
+                Backoff.sleep(wait);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,9 +139,9 @@ public final class GraphClient {
             int status = response.statusCode();
             if ((status == 429 || status == 503 || status == 504) && attempt <= settings.maxRetries()) {
                 Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
-                Duration wait = asked != null ? asked : backoff(attempt);
+                Duration wait = asked != null ? asked : Backoff.delay(settings, attempt);
                 if (!clock.instant().plus(wait).isAfter(deadline)) {
-                    sleep(wait);
+                    Backoff.sleep(wait);
                     continue;
                 }
             }
@@ -151,21 +150,7 @@ public final class GraphClient {
         }
     }
 
-    private Duration backoff(int attempt) {
-        long base = settings.baseDelay().toMillis() << Math.min(attempt - 1, 10);
-        long capped = Math.min(base, 30_000);
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return Duration.ofMillis(jittered);
-    }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PosctlException(ExitCode.INTERRUPTED, "interrupted", e);
-        }
-    }
 
     private static String describe(IOException e) {
         if (e instanceof ConnectException) {

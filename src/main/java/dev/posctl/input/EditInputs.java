@@ -36,6 +36,11 @@ public final class EditInputs {
         return sources;
     }
 
+    /** The same edits read from other sources (stdin spooled to a file, say). */
+    public EditInputs withSources(List<Source> replaced) {
+        return new EditInputs(schema, replaced, flags, requireId);
+    }
+
     /** Streams every edit to the consumer in input order, problems to the sink; returns the number of edits. */
     public long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer) {
         return read(sink, stdin, today, consumer, true);

@@ -16,13 +16,20 @@ import java.util.List;
  * @param exitCode   what this outcome means for the process exit code
  */
 public record UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
-                           JsonNode position, String error, String requestId, ObjectNode request, int exitCode) {
+                           JsonNode position, String errorCode, String error, String requestId, ObjectNode request,
+                           int exitCode) {
 
-    public enum Status { updated, unchanged, failed, planned }
+    public enum Status { updated, unchanged, failed, planned, skipped }
 
-    public static UpdateResult failed(Location source, String user, String id, int httpStatus, String error, String requestId,
-                                      int exitCode) {
-        return new UpdateResult(source, user, id, Status.failed, httpStatus, List.of(), null, error, requestId, null, exitCode);
+    public static UpdateResult failed(Location source, String user, String id, int httpStatus, String errorCode, String error,
+                                      String requestId, int exitCode) {
+        return new UpdateResult(source, user, id, Status.failed, httpStatus, List.of(), null, errorCode, error, requestId,
+            null, exitCode);
+    }
+
+    /** An edit a resumed run does not send again: the journal records it as done. */
+    public static UpdateResult skipped(Location source, String user, String id) {
+        return new UpdateResult(source, user, id, Status.skipped, 0, List.of(), null, null, null, null, null, 0);
     }
 
     public boolean isFailure() {
@@ -44,6 +51,9 @@ public record UpdateResult(Location source, String user, String id, Status statu
         if (source != null) {
             o.put("source", source.prefix());
         }
+        if (errorCode != null) {
+            o.put("errorCode", errorCode);
+        }
         if (error != null) {
             o.put("error", error);
         }
@@ -54,6 +64,24 @@ public record UpdateResult(Location source, String user, String id, Status statu
             o.set("request", request);
         }
         o.set("position", position);
+        return o;
+    }
+
+    /** The line of a --report or --journal file: the outcome without the position. */
+    public ObjectNode toReport() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("source", source != null ? source.source() : null);
+        o.put("line", source != null ? source.line() : 0);
+        o.put("document", source != null ? source.document() : 0);
+        o.put("user", user);
+        o.put("id", id);
+        o.put("status", status.name());
+        o.put("httpStatus", httpStatus);
+        o.put("errorCode", errorCode);
+        o.put("requestId", requestId);
+        if (error != null) {
+            o.put("error", error);
+        }
         return o;
     }
 

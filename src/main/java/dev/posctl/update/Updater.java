@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Applies one edit: finds the position, reads it, merges, skips what would not change, and
- * PATCHes the rest (or, in a dry run, says what it would send).
+ * PATCHes the rest (or, in a dry run, says what it would send). The steps are public so that
+ * bulk runs can do the reads and the writes of many edits in JSON batches.
  */
 public final class Updater {
     /**
@@ -24,6 +25,15 @@ public final class Updater {
      * @param showResult after a 204, read the position back instead of showing the merged state
      */
     public record Options(boolean merge, boolean dryRun, boolean showResult, boolean current) {}
+
+    /** Which position an edit addresses. */
+    public record Target(Edit edit, String user, String id) {}
+
+    /** A write to make: the request and what it changes. */
+    public record Patch(Target target, URI uri, ObjectNode body, List<String> changed, JsonNode current) {}
+
+    /** The outcome of planning: either a finished result or a patch to send. */
+    public record Plan(UpdateResult done, Patch patch) {}
 
     private final PositionService service;
     private final Options options;
@@ -33,59 +43,91 @@ public final class Updater {
         this.options = options;
     }
 
+    public Options options() {
+        return options;
+    }
+
+    /** The whole update of one edit, one request at a time. */
     public UpdateResult apply(Edit edit) {
-        String user = edit.userId();
-        String id = edit.id();
+        Target target;
         try {
-            if (id == null && options.current()) {
-                id = service.currentId(user);
-            }
-            return update(edit, user, id);
+            target = target(edit);
         } catch (PosctlException e) {
-            return UpdateResult.failed(edit.location(), user, id, 0, e.getMessage(), null, e.exitCode());
+            return failed(edit, edit.id(), e);
+        }
+        try {
+            Plan plan = plan(target, options.merge() ? service.fetch(target.user(), target.id()) : null);
+            if (plan.done() != null) {
+                return plan.done();
+            }
+            GraphResponse written = options.dryRun() ? null : service.client().patch(plan.patch().uri(), plan.patch().body());
+            return finish(plan.patch(), written);
+        } catch (PosctlException e) {
+            return failed(edit, target.id(), e);
         }
     }
 
-    private UpdateResult update(Edit edit, String user, String id) {
+    /** Resolves {@code --current} when the edit names no id (a list call). */
+    public Target target(Edit edit) {
+        String id = edit.id();
+        if (id == null && options.current()) {
+            id = service.currentId(edit.userId());
+        }
+        return new Target(edit, edit.userId(), id);
+    }
+
+    /** Where the merge step reads the position. */
+    public URI readUri(Target t) {
+        return service.paths().position(t.user(), t.id());
+    }
+
+    /** What a read (null when not merging) means for the edit: a result already, or a patch. */
+    public Plan plan(Target t, GraphResponse read) {
+        Edit edit = t.edit();
         ObjectNode fields = edit.body().deepCopy();
         fields.remove(Schema.USER_ID);
         fields.remove("id");
         JsonNode current = null;
         int readStatus = 0;
-        if (options.merge()) {
-            GraphResponse read = service.fetch(user, id);
+        if (read != null) {
             if (!read.ok()) {
-                return failure(edit, user, id, read);
+                return new Plan(failure(t, read), null);
             }
             current = read.body();
             readStatus = read.status();
         }
-        ObjectNode body = options.merge() ? Merge.body(fields, current) : fields;
+        ObjectNode body = read != null ? Merge.body(fields, current) : fields;
         List<String> changed = Merge.changes(current, body).stream().map(Merge.Change::path).collect(Collectors.toList());
-        if (options.merge() && changed.isEmpty()) {
-            return new UpdateResult(edit.location(), user, id, UpdateResult.Status.unchanged, readStatus, changed, current,
-                null, null, null, 0);
+        if (read != null && changed.isEmpty()) {
+            return new Plan(new UpdateResult(edit.location(), t.user(), t.id(), UpdateResult.Status.unchanged, readStatus,
+                changed, current, null, null, null, null, 0), null);
         }
-        URI uri = service.paths().update(user, id);
+        URI uri = service.paths().update(t.user(), t.id());
         if (service.paths().style() == PathStyle.seed) {
-            ObjectNode withId = JsonNodeFactory.instance.objectNode().put("id", id);
+            ObjectNode withId = JsonNodeFactory.instance.objectNode().put("id", t.id());
             withId.setAll(body);
             body = withId;
         }
+        Patch patch = new Patch(t, uri, body, changed, current);
         if (options.dryRun()) {
-            return new UpdateResult(edit.location(), user, id, UpdateResult.Status.planned, 0, changed,
-                Merge.applied(current, body), null, null, request(uri, body), 0);
+            return new Plan(new UpdateResult(edit.location(), t.user(), t.id(), UpdateResult.Status.planned, 0, changed,
+                Merge.applied(current, body), null, null, null, request(uri, body), 0), null);
         }
-        GraphResponse r = service.client().patch(uri, body);
-        if (!r.ok()) {
-            return failure(edit, user, id, r);
+        return new Plan(null, patch);
+    }
+
+    /** The result of a write. */
+    public UpdateResult finish(Patch p, GraphResponse written) {
+        Target t = p.target();
+        if (!written.ok()) {
+            return failure(t, written);
         }
-        JsonNode position = r.body();
+        JsonNode position = written.body();
         if (position == null) {
-            position = options.showResult() ? service.get(user, id) : Merge.applied(current, body);
+            position = options.showResult() ? service.get(t.user(), t.id()) : Merge.applied(p.current(), p.body());
         }
-        return new UpdateResult(edit.location(), user, id, UpdateResult.Status.updated, r.status(), changed, position,
-            null, r.requestId(), null, 0);
+        return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
+            p.changed(), position, null, null, written.requestId(), null, 0);
     }
 
     private ObjectNode request(URI uri, ObjectNode body) {
@@ -98,9 +140,13 @@ public final class Updater {
         return req;
     }
 
-    private static UpdateResult failure(Edit edit, String user, String id, GraphResponse r) {
+    static UpdateResult failed(Edit edit, String id, PosctlException e) {
+        return UpdateResult.failed(edit.location(), edit.userId(), id, 0, null, e.getMessage(), null, e.exitCode());
+    }
+
+    private static UpdateResult failure(Target t, GraphResponse r) {
         GraphError e = GraphError.of(r);
-        return UpdateResult.failed(edit.location(), user, id, r.status(), r.method() + " " + e.describe(), e.requestId(),
-            PositionService.exitCode(e));
+        return UpdateResult.failed(t.edit().location(), t.user(), t.id(), r.status(), e.code(), r.method() + " " + e.describe(),
+            e.requestId(), PositionService.exitCode(e));
     }
 }

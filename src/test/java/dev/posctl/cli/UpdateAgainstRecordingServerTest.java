@@ -229,7 +229,7 @@ class UpdateAgainstRecordingServerTest {
         graphLike();
         Files.writeString(dir.resolve("e.yaml"), "userId: a\nid: p1\ndetail: {jobTitle: A}\n---\nuserId: b\nid: p2\nisCurrent: false\n");
         Cli.Result r = cli().stdin("{\"userId\":\"c\",\"id\":\"p3\",\"detail\":{\"role\":\"Z\"}}\n")
-            .run("update", "-f", "e.yaml", "-f", "-", "-o", "ndjson");
+            .run("update", "--batch-size", "1", "--concurrency", "1", "-f", "e.yaml", "-f", "-", "-o", "ndjson");
         assertEquals(0, r.code(), r::toString);
         assertEquals(3, server.requests("PATCH").size());
         String[] lines = r.out().trim().split("\n");

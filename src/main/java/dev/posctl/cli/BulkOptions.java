@@ -1,0 +1,48 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How many edits are sent at once, and what a long run leaves behind. */
+public final class BulkOptions {
+    public enum ProgressMode { auto, plain, off }
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+        description = "Requests in flight at once (default: ${DEFAULT-VALUE}; env POSCTL_CONCURRENCY).")
+    int concurrency;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "20",
+        description = "Edits per JSON $batch request, 1 to 20; 1 sends every request on its own (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--fail-fast", description = "Stop sending at the first failed edit.")
+    boolean failFast;
+
+    @Option(names = "--progress", paramLabel = "MODE",
+        description = "auto: a progress line on a terminal; plain: a line every few seconds (for CI logs); off (default: auto).")
+    ProgressMode progress = ProgressMode.auto;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write every edit's outcome to FILE as NDJSON.")
+    Path report;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+        description = "Record each edit's outcome as soon as it is known, so an interrupted run can be resumed.")
+    Path journal;
+
+    @Option(names = "--resume", description = "With --journal: skip the edits the journal records as done.")
+    boolean resume;
+
+    void check() {
+        if (concurrency < 1 || concurrency > 256) {
+            throw new PosctlException(ExitCode.USAGE, "--concurrency must be between 1 and 256, got " + concurrency);
+        }
+        if (batchSize < 1 || batchSize > 20) {
+            throw new PosctlException(ExitCode.USAGE, "--batch-size must be between 1 and 20 (Graph's $batch limit), got " + batchSize);
+        }
+        if (resume && journal == null) {
+            throw new PosctlException(ExitCode.USAGE, "--resume needs --journal FILE");
+        }
+    }
+}

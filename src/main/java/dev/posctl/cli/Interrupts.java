@@ -1,0 +1,51 @@
+package dev.posctl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C and SIGTERM during a run: the first stops taking new work and lets requests in flight
+ * finish; the second ends the process at once (exit 130). The previous handlers come back on close.
+ */
+final class Interrupts implements AutoCloseable {
+    private final List<Signal> signals = new ArrayList<>();
+    private final List<SignalHandler> previous = new ArrayList<>();
+    private volatile boolean interrupted;
+
+    /** @param onFirst what the first signal does (stop the run) */
+    static Interrupts install(Runnable onFirst, Runnable notice) {
+        Interrupts i = new Interrupts();
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal s = new Signal(name);
+                i.previous.add(Signal.handle(s, sig -> i.handle(onFirst, notice)));
+                i.signals.add(s);
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // a JVM that does not let us handle this signal keeps its default behaviour
+            }
+        }
+        return i;
+    }
+
+    private void handle(Runnable onFirst, Runnable notice) {
+        if (interrupted) {
+            Runtime.getRuntime().halt(dev.posctl.core.ExitCode.INTERRUPTED);
+        }
+        interrupted = true;
+        notice.run();
+        onFirst.run();
+    }
+
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    @Override
+    public void close() {
+        for (int k = 0; k < signals.size(); k++) {
+            Signal.handle(signals.get(k), previous.get(k));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.posctl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.posctl.output.JsonRenderer;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.Renderer;
+import dev.posctl.update.UpdateResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Update results on stdout. NDJSON and JSON stream as edits complete, so a million results never
+ * sit in memory; a table needs all its rows, so past a limit it lists the failures only.
+ */
+final class ResultPrinter {
+    static final int TABLE_LIMIT = 10_000;
+    private final OutputFormat format;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final int columns;
+    private final List<UpdateResult> rows = new ArrayList<>();
+    private long count;
+    private long dropped;
+
+    ResultPrinter(OutputFormat format, PrintWriter out, boolean terminal, int columns) {
+        this.format = format;
+        this.out = out;
+        this.terminal = terminal;
+        this.columns = columns;
+        if (format == OutputFormat.json) {
+            out.print("[");
+        }
+    }
+
+    synchronized void add(UpdateResult r) {
+        switch (format) {
+            case ndjson:
+                out.println(JsonRenderer.compact(r.toJson()));
+                out.flush();
+                break;
+            case json:
+                out.print(count == 0 ? "\n" : ",\n");
+                out.print(JsonRenderer.compact(r.toJson()));
+                break;
+            default:
+                if (rows.size() < TABLE_LIMIT || r.isFailure()) {
+                    rows.add(r);
+                } else {
+                    dropped++;
+                }
+        }
+        count++;
+    }
+
+    /** @return a note for stderr when rows were left out of the table, else null */
+    synchronized String finish(boolean dryRun) {
+        if (format == OutputFormat.json) {
+            out.println(count == 0 ? "]" : "\n]");
+            out.flush();
+            return null;
+        }
+        if (format == OutputFormat.ndjson) {
+            return null;
+        }
+        if (dryRun && format == OutputFormat.table) {
+            DryRunPrinter.print(rows, out);
+        } else {
+            ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+            rows.forEach(r -> arr.add(r.toJson()));
+            Renderer.of(format, terminal, columns, Views.RESULTS).render(arr, out);
+        }
+        return dropped > 0 ? dropped + " successful results are not in the table (over " + TABLE_LIMIT
+            + "); use -o ndjson or --report FILE for every result" : null;
+    }
+}

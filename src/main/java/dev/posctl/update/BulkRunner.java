@@ -1,0 +1,161 @@
+package dev.posctl.update;
+
+import dev.posctl.core.PosctlException;
+import dev.posctl.http.BatchClient;
+import dev.posctl.http.GraphResponse;
+import dev.posctl.input.Edit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends many edits: groups them into chunks, keeps {@code concurrency} chunks in flight, and with
+ * batching does each chunk's reads and writes as one {@code $batch} each. Submitting blocks while
+ * the workers are busy, so memory holds a few chunks whatever the input size.
+ */
+public final class BulkRunner {
+    /** @param batchSize edits per chunk: 1 sends every request on its own */
+    public record Options(int concurrency, int batchSize, boolean failFast) {}
+
+    /** Called from worker threads as results complete. */
+    public interface Listener {
+        void result(Edit edit, UpdateResult r);
+    }
+
+    private final Updater updater;
+    private final BatchClient batch;
+    private final Options options;
+    private final Listener listener;
+    private final ExecutorService workers;
+    private final Semaphore slots;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private List<Edit> chunk = new ArrayList<>();
+
+    public BulkRunner(Updater updater, BatchClient batch, Options options, Listener listener) {
+        this.updater = updater;
+        this.batch = batch;
+        this.options = options;
+        this.listener = listener;
+        this.workers = Executors.newFixedThreadPool(options.concurrency(), r -> {
+            Thread t = new Thread(r, "posctl-send");
+            t.setDaemon(true);
+            return t;
+        });
+        this.slots = new Semaphore(options.concurrency() * 2);
+    }
+
+    /** Takes one more edit; false once the run has stopped taking work. */
+    public boolean submit(Edit edit) throws InterruptedException {
+        if (stopped.get()) {
+            return false;
+        }
+        chunk.add(edit);
+        if (chunk.size() >= options.batchSize()) {
+            dispatch();
+        }
+        return true;
+    }
+
+    /** Sends what is left and waits for everything in flight. */
+    public void finish() throws InterruptedException {
+        if (!chunk.isEmpty() && !stopped.get()) {
+            dispatch();
+        }
+        workers.shutdown();
+        while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+            // in-flight requests finish within their own timeouts
+        }
+    }
+
+    /** Stops taking new work; what is in flight completes. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    public boolean stopped() {
+        return stopped.get();
+    }
+
+    private void dispatch() throws InterruptedException {
+        List<Edit> edits = chunk;
+        chunk = new ArrayList<>(options.batchSize());
+        slots.acquire();
+        workers.execute(() -> {
+            try {
+                if (!stopped.get()) {
+                    run(edits);
+                }
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    private void run(List<Edit> edits) {
+        if (edits.size() == 1 || options.batchSize() == 1) {
+            for (Edit e : edits) {
+                report(e, updater.apply(e));
+            }
+            return;
+        }
+        List<Updater.Target> targets = new ArrayList<>();
+        for (Edit e : edits) {
+            try {
+                targets.add(updater.target(e));
+            } catch (PosctlException ex) {
+                report(e, Updater.failed(e, e.id(), ex));
+            }
+        }
+        UpdateResult[] out = new UpdateResult[targets.size()];
+        try {
+            List<GraphResponse> reads = null;
+            if (updater.options().merge() && !targets.isEmpty()) {
+                List<BatchClient.Item> gets = new ArrayList<>();
+                for (Updater.Target t : targets) {
+                    gets.add(new BatchClient.Item("GET", updater.readUri(t), null));
+                }
+                reads = batch.execute(gets);
+            }
+            List<Integer> patching = new ArrayList<>();
+            List<Updater.Patch> patches = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                Updater.Plan plan = updater.plan(targets.get(i), reads == null ? null : reads.get(i));
+                if (plan.done() != null) {
+                    out[i] = plan.done();
+                } else {
+                    patching.add(i);
+                    patches.add(plan.patch());
+                }
+            }
+            if (!patches.isEmpty()) {
+                List<BatchClient.Item> writes = new ArrayList<>();
+                patches.forEach(p -> writes.add(new BatchClient.Item("PATCH", p.uri(), p.body())));
+                List<GraphResponse> written = batch.execute(writes);
+                for (int k = 0; k < patches.size(); k++) {
+                    out[patching.get(k)] = updater.finish(patches.get(k), written.get(k));
+                }
+            }
+        } catch (PosctlException ex) {
+            // the batch itself failed (unreachable, interrupted): every edit without an answer fails with it
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    out[i] = Updater.failed(targets.get(i).edit(), targets.get(i).id(), ex);
+                }
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            report(targets.get(i).edit(), out[i]);
+        }
+    }
+
+    private void report(Edit edit, UpdateResult r) {
+        if (r.isFailure() && options.failFast()) {
+            stopped.set(true);
+        }
+        listener.result(edit, r);
+    }
+}

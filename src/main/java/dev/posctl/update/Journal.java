@@ -1,0 +1,96 @@
+package dev.posctl.update;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.input.Edit;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code --journal}: each edit's outcome appended and flushed as soon as it is known, so a run that
+ * is killed (even with SIGKILL) can be resumed: edits recorded as updated or unchanged are not
+ * sent again. An edit is known by its source, its place there and its content.
+ */
+public final class Journal implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final NdjsonAppender out;
+    private final LongSet done = new LongSet();
+
+    private Journal(Path file, NdjsonAppender out) {
+        this.file = file;
+        this.out = out;
+    }
+
+    /** @param resume read the journal's done edits first, and append; otherwise start it afresh */
+    public static Journal open(Path file, boolean resume) {
+        boolean append = resume && Files.exists(file);
+        Journal j = new Journal(file, new NdjsonAppender(file, append, true));
+        if (append) {
+            try {
+                j.load();
+            } catch (IOException e) {
+                j.close();
+                throw new PosctlException(ExitCode.CONFIG, "journal " + file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return j;
+    }
+
+    private void load() throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (IOException e) {
+                    continue; // a line cut short by a kill: that edit is simply not done
+                }
+                String status = n.path("status").asText();
+                if (n.has("key") && (status.equals("updated") || status.equals("unchanged"))) {
+                    done.add(Long.parseUnsignedLong(n.get("key").asText(), 16));
+                }
+            }
+        }
+    }
+
+    public int doneCount() {
+        return done.size();
+    }
+
+    public boolean isDone(long key) {
+        return done.contains(key);
+    }
+
+    public void record(long key, UpdateResult r) {
+        ObjectNode line = JSON.createObjectNode().put("key", Long.toHexString(key));
+        line.setAll(r.toReport());
+        out.write(line);
+    }
+
+    /** FNV-1a over source, document index and content: stable across runs of the same input. */
+    public static long key(Edit e) {
+        long h = 0xcbf29ce484222325L;
+        String s = (e.location() != null ? e.location().source() + "\n" + e.location().document() : "") + "\n" + e.body();
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @Override
+    public void close() {
+        out.close();
+    }
+}

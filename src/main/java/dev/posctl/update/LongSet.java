@@ -1,0 +1,69 @@
+package dev.posctl.update;
+
+/** A set of 64-bit keys in one array: a million journal entries cost 16 MB, not a hash map's 80. */
+final class LongSet {
+    private static final long EMPTY = 0;
+    private long[] table = new long[1024];
+    private int size;
+    private boolean hasZero;
+
+    void add(long key) {
+        if (key == EMPTY) {
+            hasZero = true;
+            return;
+        }
+        if ((size + 1) * 2 > table.length) {
+            grow();
+        }
+        if (insert(table, key)) {
+            size++;
+        }
+    }
+
+    boolean contains(long key) {
+        if (key == EMPTY) {
+            return hasZero;
+        }
+        int mask = table.length - 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+            if (table[i] == EMPTY) {
+                return false;
+            }
+            if (table[i] == key) {
+                return true;
+            }
+        }
+    }
+
+    int size() {
+        return size + (hasZero ? 1 : 0);
+    }
+
+    private static boolean insert(long[] t, long key) {
+        int mask = t.length - 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+            if (t[i] == EMPTY) {
+                t[i] = key;
+                return true;
+            }
+            if (t[i] == key) {
+                return false;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] bigger = new long[table.length * 2];
+        for (long k : table) {
+            if (k != EMPTY) {
+                insert(bigger, k);
+            }
+        }
+        table = bigger;
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+}
