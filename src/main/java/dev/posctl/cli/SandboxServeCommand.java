@@ -31,6 +31,10 @@ public final class SandboxServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "The JSON data file; created with the demo data if absent.")
     Path data;
 
+    @Option(names = "--demo-users", paramLabel = "N",
+        description = "Also create users user0@contoso.com ... each with one current position pos-0 ... (for demos and benchmarks).")
+    int demoUsers;
+
     @Option(names = "--memory", description = "Keep data in memory only (seeded with the demo data); nothing is written.")
     boolean memory;
 
@@ -77,7 +81,13 @@ public final class SandboxServeCommand implements Callable<Integer> {
         Path file = memory ? null : dataFile(data, common.env());
         SandboxOptions options = SandboxOptions.builder().dataFile(file).port(port).token(token).meUser(me)
             .patchReturnsNoContent(patch204).pageSize(pageSize).chaos(faults).build();
+        if (demoUsers < 0) {
+            throw new PosctlException(ExitCode.USAGE, "--demo-users must be 0 or more, not " + demoUsers);
+        }
         SandboxServer server = start(options);
+        if (demoUsers > 0) {
+            server.store().seedUsers(demoUsers);
+        }
         common.out().println(server.baseUri());
         common.out().flush();
         common.note("posctl: sandbox serving " + server.baseUri() + " with "

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * another machine.
  */
 public final class SandboxServer implements AutoCloseable {
-    private static final int THREADS = 16;
+    private static final int THREADS = 64;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;

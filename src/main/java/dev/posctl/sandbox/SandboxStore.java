@@ -107,6 +107,32 @@ public final class SandboxStore {
     }
 
     /**
+     * Adds {@code count} users {@code user0@contoso.com} ... each holding one current position
+     * {@code pos-0} ..., in one write: data for demos and the bulk benchmark.
+     */
+    public synchronized void seedUsers(int count) {
+        mutate(d -> {
+            String now = stamp();
+            for (int i = 0; i < count; i++) {
+                ObjectNode p = Json.object();
+                p.put("id", "pos-" + i);
+                p.put("isCurrent", true);
+                ObjectNode detail = p.putObject("detail");
+                detail.put("jobTitle", "Engineer");
+                detail.put("startMonthYear", "2020-01-01");
+                detail.putObject("company").put("displayName", "Contoso").put("department", "Engineering");
+                p.put("createdDateTime", now);
+                p.set("createdBy", actor());
+                p.put("lastModifiedDateTime", now);
+                p.set("lastModifiedBy", actor());
+                d.findOrAdd("user" + i + "@contoso.com").positions.put("pos-" + i, p);
+            }
+            d.touched();
+            return null;
+        });
+    }
+
+    /**
      * Replaces each top-level property the body names, complex ones whole: deliberately no merge,
      * because the real service may drop what a partial {@code detail} leaves out.
      */

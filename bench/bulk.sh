@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Bulk throughput: posctl update (GET + merge + PATCH, in $batch requests, 16 in flight) against
+# curl --parallel --parallel-max 16 sending the same edits as blind PATCHes, one request each,
+# to the same standalone sandbox; with no added latency and with 50 ms per request.
+# Usage: bench/bulk.sh            (N=10000 edits; JAR=target/posctl.jar; build first: mvn -q package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-10000}
+JAR=${JAR:-target/posctl.jar}
+JAVA=${JAVA:-java}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+
+serve() { # $1: chaos spec or empty
+  local args=(sandbox serve --memory --demo-users "$N" --port 0 -q)
+  [ -n "$1" ] && args+=(--chaos "$1" --seed 1)
+  "$JAVA" -jar "$JAR" "${args[@]}" > "$work/url" &
+  for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+  head -1 "$work/url"
+}
+
+edits() { # $1: title prefix
+  awk -v n="$N" -v t="$1" 'BEGIN { for (i = 0; i < n; i++)
+    printf "{\"userId\":\"user%d@contoso.com\",\"id\":\"pos-%d\",\"detail\":{\"jobTitle\":\"%s %d\"}}\n", i, i, t, i }'
+}
+
+curl_config() { # $1: base url, $2: title prefix
+  awk -v n="$N" -v base="$1" -v t="$2" 'BEGIN { for (i = 0; i < n; i++) {
+    printf "url = \"%s/users/user%d%%40contoso.com/profile/positions/pos-%d\"\n", base, i, i
+    print "request = \"PATCH\""
+    print "header = \"Content-Type: application/json\""
+    print "header = \"Authorization: Bearer bench\""
+    printf "data = \"{\\\"detail\\\":{\\\"jobTitle\\\":\\\"%s %d\\\"}}\"\n", t, i
+    print "output = \"/dev/null\""
+    if (i < n - 1) print "next" } }'
+}
+
+run() { # $1: label, $2: chaos spec
+  local url; url=$(serve "$2")
+  edits "posctl-$1" > "$work/edits.ndjson"
+  curl_config "$url" "curl-$1" > "$work/curl.cfg"
+  local t0 t1 t2
+  t0=$(now)
+  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/edits.ndjson" \
+    --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
+  t1=$(now)
+  curl -s --parallel --parallel-max 16 -K "$work/curl.cfg"
+  t2=$(now)
+  kill %1 2>/dev/null || true; wait 2>/dev/null || true
+  local updated; updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
+  awk -v l="$1" -v n="$N" -v u="$updated" -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
+    p = n / (b - a); q = n / (c - b)
+    printf "%-22s posctl %8.0f edits/s (%d updated, %.1f s)   curl %8.0f edits/s (%.1f s)   ratio %.1fx\n", l, p, u, b - a, q, c - b, p / q }'
+}
+
+echo "bulk benchmark: $N edits, java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"
+run "no added latency" ""
+run "50 ms per request" "latency=50ms"
