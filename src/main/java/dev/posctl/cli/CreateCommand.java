@@ -7,7 +7,6 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.schema.Schema;
 import dev.posctl.update.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,16 +35,13 @@ public final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        OutputFormat format = output.resolveData(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common);
         ArrayNode created = JsonNodeFactory.instance.arrayNode();
         int code = 0;
         try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
             for (Edit e : edits) {
-                ObjectNode body = e.body().deepCopy();
-                body.remove(Schema.USER_ID);
-                body.remove("id");
+                ObjectNode body = e.fields();
                 try {
                     created.add(c.service().create(e.userId(), body));
                 } catch (PosctlException ex) {

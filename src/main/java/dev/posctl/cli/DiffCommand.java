@@ -9,7 +9,6 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.schema.Schema;
 import dev.posctl.update.Connection;
 import dev.posctl.update.Merge;
 import dev.posctl.update.UpdateResult;
@@ -44,8 +43,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        OutputFormat format = output.resolveData(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         int failure = 0;
@@ -54,9 +52,7 @@ public final class DiffCommand implements Callable<Integer> {
                 try {
                     String id = e.id() != null ? e.id() : c.service().currentId(e.userId());
                     JsonNode now = c.service().get(e.userId(), id);
-                    ObjectNode fields = e.body().deepCopy();
-                    fields.remove(Schema.USER_ID);
-                    fields.remove("id");
+                    ObjectNode fields = e.fields();
                     for (Merge.Change ch : Merge.changes(now, Merge.body(fields, now))) {
                         ObjectNode row = rows.addObject();
                         row.put("user", e.userId());

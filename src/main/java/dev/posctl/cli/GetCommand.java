@@ -24,8 +24,7 @@ public final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        OutputFormat format = output.resolveData(env.stdoutTerminal());
         try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS)
                 .render(c.service().get(target.user, target.id), common.out());

@@ -27,8 +27,7 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        OutputFormat format = output.resolveData(env.stdoutTerminal());
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
             c.service().list(user).forEach(all::add);

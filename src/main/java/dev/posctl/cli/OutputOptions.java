@@ -36,6 +36,11 @@ public final class OutputOptions {
         return f;
     }
 
+    /** For commands whose output is data (positions, results): table, json, yaml or ndjson. */
+    public OutputFormat resolveData(boolean terminal) {
+        return resolve(terminal, of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+    }
+
     public static Set<OutputFormat> of(OutputFormat first, OutputFormat... rest) {
         return EnumSet.of(first, rest);
     }

@@ -53,8 +53,7 @@ public final class UpdateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var env = common.env();
         bulk.check();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson));
+        OutputFormat format = output.resolveData(env.stdoutTerminal());
         EditInputs inputs = input.toInputs(env, edit, !current);
         try (StdinSpool spool = StdinSpool.of(inputs.sources(), env.stdin())) {
             inputs = inputs.withSources(spool.sources());

@@ -15,6 +15,14 @@ public record Edit(ObjectNode body, Location location, boolean valid) {
         return location == null ? this : new Edit(body, location.shift(lines, documents), valid);
     }
 
+    /** The workPosition fields to send: the body without the addressing keys userId and id. */
+    public ObjectNode fields() {
+        ObjectNode f = body.deepCopy();
+        f.remove(Schema.USER_ID);
+        f.remove("id");
+        return f;
+    }
+
     public String userId() {
         return body.path(Schema.USER_ID).asText(null);
     }

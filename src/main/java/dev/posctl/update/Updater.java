@@ -8,7 +8,6 @@ import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.http.PathStyle;
 import dev.posctl.input.Edit;
-import dev.posctl.schema.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -84,9 +83,7 @@ public final class Updater {
     /** What a read (null when not merging) means for the edit: a result already, or a patch. */
     public Plan plan(Target t, GraphResponse read) {
         Edit edit = t.edit();
-        ObjectNode fields = edit.body().deepCopy();
-        fields.remove(Schema.USER_ID);
-        fields.remove("id");
+        ObjectNode fields = edit.fields();
         JsonNode current = null;
         int readStatus = 0;
         if (read != null) {
