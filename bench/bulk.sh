@@ -39,6 +39,11 @@ curl_config() { # $1: base url, $2: title prefix
 
 run() { # $1: label, $2: chaos spec
   local url; url=$(serve "$2")
+  # warm the server's JIT with a little of both kinds of traffic, so neither side meets it cold
+  N=500 edits "warm" | head -500 > "$work/warm.ndjson"
+  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
+  N=500 curl_config "$url" "warm" > "$work/warm.cfg"
+  curl -s --parallel --parallel-max 16 -K "$work/warm.cfg"
   edits "posctl-$1" > "$work/edits.ndjson"
   curl_config "$url" "curl-$1" > "$work/curl.cfg"
   local t0 t1 t2

@@ -34,22 +34,32 @@ final class ResultPrinter {
         }
     }
 
-    synchronized void add(UpdateResult r) {
-        switch (format) {
-            case ndjson:
-                out.println(JsonRenderer.compact(r.toJson()));
-                out.flush();
-                break;
-            case json:
-                out.print(count == 0 ? "\n" : ",\n");
-                out.print(JsonRenderer.compact(r.toJson()));
-                break;
-            default:
-                if (rows.size() < TABLE_LIMIT || r.isFailure()) {
-                    rows.add(r);
+    void add(UpdateResult r) {
+        if (format == OutputFormat.ndjson || format == OutputFormat.json) {
+            // serialised outside the lock: workers finish results in parallel
+            String line = JsonRenderer.compact(r.toJson());
+            synchronized (this) {
+                if (format == OutputFormat.ndjson) {
+                    out.println(line);
+                    out.flush();
                 } else {
-                    dropped++;
+                    out.print(count == 0 ? "\n" : ",\n");
+                    out.print(line);
                 }
+                count++;
+            }
+            return;
+        }
+        synchronized (this) {
+            keep(r);
+        }
+    }
+
+    private void keep(UpdateResult r) {
+        if (rows.size() < TABLE_LIMIT || r.isFailure()) {
+            rows.add(r);
+        } else {
+            dropped++;
         }
         count++;
     }
