@@ -43,7 +43,7 @@ run() { # $1: label, $2: chaos spec
   N=500 edits "warm" | head -500 > "$work/warm.ndjson"
   POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
   N=500 curl_config "$url" "warm" > "$work/warm.cfg"
-  curl -s --parallel --parallel-max 16 -K "$work/warm.cfg"
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/warm.cfg"
   edits "posctl-$1" > "$work/edits.ndjson"
   curl_config "$url" "curl-$1" > "$work/curl.cfg"
   local t0 t1 t2
@@ -51,7 +51,7 @@ run() { # $1: label, $2: chaos spec
   POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/edits.ndjson" \
     --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
   t1=$(now)
-  curl -s --parallel --parallel-max 16 -K "$work/curl.cfg"
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
   t2=$(now)
   kill %1 2>/dev/null || true; wait 2>/dev/null || true
   local updated; updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
