@@ -165,6 +165,7 @@ function _complete_posctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_posctl_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_posctl_sandbox; return $?; fi
 
@@ -180,11 +181,13 @@ function _complete_posctl() {
   local cmds8=(sandbox)
   local cmds9=(help)
   local cmds10=(completion)
-  local cmds11=(sandbox serve)
-  local cmds12=(sandbox reset)
+  local cmds11=(shell)
+  local cmds12=(sandbox serve)
+  local cmds13=(sandbox reset)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_posctl_shell; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_posctl_completion; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_posctl_help; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_posctl_sandbox; return $?; fi
@@ -206,7 +209,7 @@ function _picocli_posctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox help completion"
+  local commands="update get list create delete diff validate schema sandbox help completion shell"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -839,7 +842,7 @@ function _picocli_posctl_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox completion"
+  local commands="update get list create delete diff validate schema sandbox completion shell"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -871,6 +874,24 @@ function _picocli_posctl_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_posctl_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

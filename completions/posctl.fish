@@ -18,6 +18,7 @@ complete -c posctl -n '__fish_use_subcommand' -a schema -d 'Explain the workPosi
 complete -c posctl -n '__fish_use_subcommand' -a sandbox -d 'Run or reset the embedded Graph-compatible sandbox'
 complete -c posctl -n '__fish_use_subcommand' -a help -d '%nWhen no COMMAND is given, the usage help for the main command is displayed.'
 complete -c posctl -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
+complete -c posctl -n '__fish_use_subcommand' -a shell -d 'Run posctl commands interactively: Tab completes commands, options, fields and ids.'
 complete -c posctl -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit.'
 
@@ -213,10 +214,15 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -s q -l quiet -d 'Prin
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+
+# posctl shell
+complete -c posctl -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from shell' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
