@@ -32,6 +32,7 @@ public final class ListCommand implements Callable<Integer> {
         try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
             c.service().list(user).forEach(all::add);
         }
+        dev.posctl.complete.IdCache.of(env).rememberPositions(user, all);
         Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS).render(all, common.out());
         return 0;
     }

@@ -1,0 +1,40 @@
+package dev.posctl.cli;
+
+import dev.posctl.docs.CompletionScripts;
+import dev.posctl.docs.FishScript;
+import dev.posctl.docs.ModelExport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "completion", sortOptions = false,
+    description = {"Print the shell completion script for bash, zsh or fish.",
+        "bash: source <(posctl completion bash); zsh: posctl completion zsh > \"${fpath[1]}/_posctl\";"
+            + " fish: posctl completion fish > ~/.config/fish/completions/posctl.fish"})
+public final class CompletionCommand implements Callable<Integer> {
+    /** The shells there are scripts for. */
+    public enum Shell { bash, zsh, fish }
+
+    @Parameters(paramLabel = "SHELL", description = "The shell: ${COMPLETION-CANDIDATES}.")
+    Shell shell;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        // the scripts are generated from a tree without this process's variables, exactly as committed
+        CommandLine tree = dev.posctl.docs.GeneratedDocs.neutralTree();
+        String text;
+        switch (shell) {
+            case bash: text = CompletionScripts.bash(tree); break;
+            case zsh: text = CompletionScripts.zsh(tree); break;
+            default: text = FishScript.of(ModelExport.of(tree.getCommandSpec()));
+        }
+        common.out().print(text);
+        common.out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.posctl.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posctl.cli.Cli;
+import dev.posctl.cli.CommandLineFactory;
+import dev.posctl.complete.Completer;
+import dev.posctl.complete.IdCache;
+import dev.posctl.docs.GeneratedDocs;
+import dev.posctl.docs.ModelExport;
+import dev.posctl.schema.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pipedCommandsRunInOneSandboxAndAnErrorDoesNotEndTheSession() {
+        var r = new Cli(dir).stdin("list --user adele@contoso.com -o json\n"
+            + "get --user adele@contoso.com --id no-such-id\n"
+            + "update --user adele@contoso.com --id 7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d --job-title Shelled -o json -q\n"
+            + "get --user adele@contoso.com --id 7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d -o json\n"
+            + "exit\nlist --user never@x\n").run("shell");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("no-such-id"), r.toString());
+        assertTrue(r.out().contains("\"jobTitle\" : \"Shelled\"") || r.out().contains("\"jobTitle\":\"Shelled\""), r.toString());
+        assertTrue(!r.out().contains("posctl["), "no prompt when piped");
+        assertEquals(1, r.err().split("embedded sandbox", -1).length - 1, "one sandbox for the session:\n" + r.err());
+        assertTrue(!r.err().contains("never@x"), "nothing runs after exit");
+    }
+
+    @Test
+    void terminalShellCompletesWithTabAndKeepsHistory() throws Exception {
+        Path history = dir.resolve("state/posctl/history");
+        IdCache cache = new IdCache(dir.resolve("state/posctl/completion-ids.json"));
+        cache.remember("adele@contoso.com", List.of("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d"));
+        String typed = "schema detail.com\t\n" // Tab: detail.company.
+            + "get --user adele@contoso.com --id 7dc\t\n"
+            + "update --aud\torg\t\n"
+            + "exit\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var env = new Cli(dir).environment();
+        try (ShellSession session = ShellSession.open(env);
+             PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
+            Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
+            TerminalShell.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, session.prompt(), completer,
+                cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), o, e).execute(words.toArray(new String[0])));
+        }
+        String screen = out.toString(StandardCharsets.UTF_8);
+        assertTrue(screen.contains("posctl[default:sandbox]> "), screen);
+        List<String> lines = Files.readAllLines(history).stream().map(l -> l.replaceFirst("^\\d+:", "")).toList();
+        assertTrue(lines.contains("schema detail.company."), lines.toString());
+        assertTrue(lines.contains("get --user adele@contoso.com --id 7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d"), lines.toString());
+        assertTrue(lines.contains("update --audience organization"), lines.toString());
+        assertTrue(screen.contains("Shown") || screen.contains("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d"), screen);
+        assertTrue(screen.contains("no edits given") || screen.contains("posctl:"), "update errors and the shell went on: " + screen);
+    }
+
+    @Test
+    void positionIdsFetchedInTheBackgroundNeverBlockTab() throws Exception {
+        IdCache cache = new IdCache(dir.resolve("ids.json"));
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        try (PositionIds ids = new PositionIds(cache, dir, u -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of("p1");
+        }, 50)) {
+            long t0 = System.nanoTime();
+            assertEquals(List.of(), ids.positions("u@x"), "a slow fetch offers the cache");
+            assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+            gate.countDown();
+            for (int i = 0; i < 100 && cache.positions("u@x").isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("p1"), ids.positions("u@x"));
+            assertEquals(List.of("p1"), cache.positions("u@x"));
+        }
+    }
+}
