@@ -229,11 +229,12 @@ function _picocli_posctl_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
+  local MODE_option_args=("auto" "plain" "off") # --progress values
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -290,6 +291,29 @@ function _picocli_posctl_update() {
       ;;
     '--category')
       return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--batch-size')
+      return
+      ;;
+    '--progress')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--journal')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--endpoint')
       return
@@ -905,7 +929,7 @@ function _picocli_posctl_sandbox_serve() {
 
   local commands=""
   local flag_opts="'--memory' '--patch-204' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--port' '--data' '--token' '--me' '--page-size' '--chaos' '--seed'"
+  local arg_opts="'--port' '--data' '--demo-users' '--token' '--me' '--page-size' '--chaos' '--seed'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -918,6 +942,9 @@ function _picocli_posctl_sandbox_serve() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--demo-users')
+      return
       ;;
     '--token')
       return
