@@ -166,6 +166,7 @@ function _complete_posctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_posctl_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_posctl_sandbox; return $?; fi
 
@@ -182,11 +183,13 @@ function _complete_posctl() {
   local cmds9=(help)
   local cmds10=(completion)
   local cmds11=(shell)
-  local cmds12=(sandbox serve)
-  local cmds13=(sandbox reset)
+  local cmds12=(edit)
+  local cmds13=(sandbox serve)
+  local cmds14=(sandbox reset)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_posctl_edit; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_posctl_shell; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_posctl_completion; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_posctl_help; return $?; fi
@@ -209,7 +212,7 @@ function _picocli_posctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox help completion shell"
+  local commands="update get list create delete diff validate schema sandbox help completion shell edit"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -866,7 +869,7 @@ function _picocli_posctl_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox completion shell"
+  local commands="update get list create delete diff validate schema sandbox completion shell edit"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -911,6 +914,63 @@ function _picocli_posctl_shell() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_posctl_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local STYLE_option_args=("graph" "seed") # --path-style values
+  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-u'|'--user')
+      return
+      ;;
+    '--id')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--path-style')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+    '--retry-budget')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

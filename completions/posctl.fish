@@ -19,6 +19,7 @@ complete -c posctl -n '__fish_use_subcommand' -a sandbox -d 'Run or reset the em
 complete -c posctl -n '__fish_use_subcommand' -a help -d '%nWhen no COMMAND is given, the usage help for the main command is displayed.'
 complete -c posctl -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c posctl -n '__fish_use_subcommand' -a shell -d 'Run posctl commands interactively: Tab completes commands, options, fields and ids.'
+complete -c posctl -n '__fish_use_subcommand' -a edit -d 'Edit a position as YAML in $VISUAL or $EDITOR, then send the change through the normal update (with the safe merge).'
 complete -c posctl -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit.'
 
@@ -222,7 +223,7 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -s q -l quiet -d 'Prin
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell edit'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion
@@ -234,3 +235,18 @@ complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'N
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+
+# posctl edit
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l debug -d 'Print every request and response on stderr (tokens redacted).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l connect-timeout -x -d 'Connect timeout (default: 10).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l timeout -x -d 'Timeout of one request (default: 30).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
