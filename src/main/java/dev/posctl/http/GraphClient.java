@@ -33,17 +33,26 @@ public final class GraphClient {
     private final Clock clock;
 
     public GraphClient(URI base, String token, String userAgent, HttpSettings settings, DebugLog debug, Clock clock) {
-        requireSafeTransport(base, token);
+        this(base, token, userAgent, settings, debug, clock, null, false);
+    }
+
+    /**
+     * @param proxy          proxies from the environment, or null for direct connections
+     * @param allowPlainHttp send the token over http:// to any host (--insecure-http)
+     */
+    public GraphClient(URI base, String token, String userAgent, HttpSettings settings, DebugLog debug, Clock clock,
+                       ProxySettings proxy, boolean allowPlainHttp) {
+        requireSafeTransport(base, allowPlainHttp ? null : token);
         this.token = token;
         this.userAgent = userAgent;
         this.settings = settings;
         this.debug = debug;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             .version("https".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (proxy != null ? proxy.apply(builder) : builder).build();
     }
 
     /** A bearer token over plain http could be read by anyone on the path; only loopback is exempt. */
