@@ -77,7 +77,7 @@ public final class DeviceCodeFlow {
                 }
             }
             // a server that never says expired_token must not keep us polling forever
-            if (waited > expiresIn + interval || ++polls > 10_000) {
+            if (waited + interval > expiresIn || ++polls > 10_000) {
                 throw new PosctlException(ExitCode.AUTH, "the device code expired before the sign-in finished: run posctl login again");
             }
         }
