@@ -99,7 +99,14 @@ public final class IdentityClient {
             json = null;
         }
         if (json != null && json.hasNonNull("error")) {
-            throw new OAuthError(json.get("error").asText(), json.path("error_description").asText(null));
+            String description = json.path("error_description").asText(null);
+            for (String secret : new String[] {"client_secret", "client_assertion", "refresh_token", "device_code"}) {
+                String v = form.get(secret);
+                if (description != null && v != null && !v.isEmpty()) {
+                    description = description.replace(v, "[REDACTED]");
+                }
+            }
+            throw new OAuthError(json.get("error").asText(), description);
         }
         if (response.statusCode() / 100 != 2 || json == null || !json.isObject()) {
             throw new PosctlException(ExitCode.AUTH, "POST " + uri + " answered " + response.statusCode() + " without a usable JSON body");

@@ -155,7 +155,9 @@ public final class GraphClient {
                     continue;
                 }
             }
-            return new GraphResponse(method, uri, status, parse(response.body()),
+            // a server that echoes the token (in an error message, say) must not get it printed
+            String received = token == null || response.body() == null ? response.body() : response.body().replace(token, DebugLog.REDACTED);
+            return new GraphResponse(method, uri, status, parse(received),
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }
