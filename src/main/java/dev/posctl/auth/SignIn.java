@@ -93,8 +93,10 @@ public final class SignIn {
             throw new PosctlException(ExitCode.AUTH, "the token endpoint answered without an access_token");
         }
         long expiresIn = reply.path("expires_in").asLong(3600);
+        String file = "client-secret".equals(r.method()) ? r.secretFile() : "client-certificate".equals(r.method()) ? r.certificate() : null;
         return new TokenCache.Entry(access, reply.path("refresh_token").asText(oldRefresh),
-            env.clock().instant().plusSeconds(expiresIn), r.method(), r.authority(), r.tenant(), r.clientId(), r.scope());
+            env.clock().instant().plusSeconds(expiresIn), r.method(), r.authority(), r.tenant(), r.clientId(), r.scope(),
+            file != null ? env.cwd().resolve(file).toString() : null);
     }
 
     /** App-only tokens take the resource's .default scope and no offline_access. */

@@ -17,9 +17,12 @@ import java.time.Instant;
 public final class TokenCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a sign-in left behind; the refresh token is absent for client credentials. */
+    /**
+     * What a sign-in left behind; the refresh token is absent for client credentials, which sign in
+     * again from {@code credentialFile} (the secret file or certificate path, never the secret).
+     */
     public record Entry(String accessToken, String refreshToken, Instant expiresAt, String method, String authority,
-                        String tenant, String clientId, String scope) {}
+                        String tenant, String clientId, String scope, String credentialFile) {}
 
     private TokenCache() {}
 
@@ -32,7 +35,8 @@ public final class TokenCache {
         try {
             JsonNode n = JSON.readTree(Files.readString(file));
             return new Entry(text(n, "accessToken"), text(n, "refreshToken"), Instant.parse(n.path("expiresAt").asText()),
-                text(n, "method"), text(n, "authority"), text(n, "tenant"), text(n, "clientId"), text(n, "scope"));
+                text(n, "method"), text(n, "authority"), text(n, "tenant"), text(n, "clientId"), text(n, "scope"),
+                text(n, "credentialFile"));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -50,6 +54,7 @@ public final class TokenCache {
         n.put("tenant", e.tenant());
         n.put("clientId", e.clientId());
         n.put("scope", e.scope());
+        n.put("credentialFile", e.credentialFile());
         PrivateFiles.writeAtomically(path(env, profile), n.toString());
     }
 

@@ -67,14 +67,24 @@ public final class TokenResolver {
         if (e.expiresAt().isAfter(now.plus(REFRESH_MARGIN))) {
             return new Token(e.accessToken(), "signed in (profile " + name + ")");
         }
-        if (e.refreshToken() == null) {
+        String authority = s.authority() != null ? s.authority() : e.authority();
+        SignIn signIn = new SignIn(env, ProxySettings.fromEnvironment(env.vars()), DeviceCodeFlow.REAL);
+        TokenCache.Entry fresh;
+        if (e.refreshToken() != null) {
+            fresh = signIn.refresh(new TokenCache.Entry(e.accessToken(), e.refreshToken(), e.expiresAt(), e.method(), authority,
+                e.tenant(), e.clientId(), e.scope(), null), s.insecureHttp());
+        } else if ("client-secret".equals(e.method()) || "client-certificate".equals(e.method())) {
+            // client credentials have no refresh token: the same credentials simply sign in again
+            String secretFile = s.profile().value(ConfigKey.CLIENT_SECRET_FILE, null, env);
+            String certificate = s.profile().value(ConfigKey.CERTIFICATE, null, env);
+            boolean secret = "client-secret".equals(e.method());
+            fresh = signIn.login(new SignIn.Request(e.method(), authority, e.tenant(), e.clientId(), e.scope(),
+                secret && secretFile == null ? e.credentialFile() : secretFile,
+                !secret && certificate == null ? e.credentialFile() : certificate, s.insecureHttp()), null);
+        } else {
             throw new PosctlException(ExitCode.AUTH, "the sign-in of profile " + name + " expired at " + e.expiresAt()
                 + ": run posctl login" + (name.equals(Profile.NO_PROFILE) ? "" : " --profile " + name));
         }
-        TokenCache.Entry from = s.authority() == null ? e : new TokenCache.Entry(e.accessToken(), e.refreshToken(),
-            e.expiresAt(), e.method(), s.authority(), e.tenant(), e.clientId(), e.scope());
-        TokenCache.Entry fresh = new SignIn(env, ProxySettings.fromEnvironment(env.vars()), DeviceCodeFlow.REAL)
-            .refresh(from, s.insecureHttp());
         TokenCache.save(env, name, fresh);
         return new Token(fresh.accessToken(), "signed in (profile " + name + ", refreshed)");
     }

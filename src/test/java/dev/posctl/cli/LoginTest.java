@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -182,6 +183,15 @@ class LoginTest {
         assertEquals(5, r.code(), r::toString);
         assertTrue(r.err().contains("POSCTL_CLIENT_SECRET"), r.err());
         assertEquals(2, cli().run("login", "--method", "client-secret", "--client-id", "cid", "--client-secret", "x").code());
+
+        Files.writeString(cache("default"), Files.readString(cache("default")).replaceAll("\"expiresAt\":\"[^\"]+\"",
+            "\"expiresAt\":\"" + Cli.NOW + "\""));
+        idp.then(Answer.json(200, success(TestTokens.app(LATER + 1), null)));
+        r = cli().run("whoami", "-o", "json");
+        assertEquals(0, r.code(), "an expired app-only sign-in signs in again with the file's secret: " + r);
+        assertEquals("file-secret", form(idp.requests().get(2)).get("client_secret"));
+        assertEquals(LATER + 1, Instant.parse(JSON.readTree(r.out()).get("expiresAt").asText()).getEpochSecond());
+        Files.delete(cache("default"));
 
         idp.then(Answer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}"));
         r = cli().env("POSCTL_CLIENT_SECRET", "wrong").run("login", "--method", "client-secret", "--client-id", "cid");
