@@ -1,5 +1,8 @@
 package dev.posctl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.posctl.auth.TokenResolver;
 import dev.posctl.auth.Whoami;
 import dev.posctl.core.ExitCode;
@@ -24,6 +27,21 @@ public final class WhoamiCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** One row per field reads better than a table many columns wide. */
+    static JsonNode fieldPerRow(JsonNode data) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        data.fields().forEachRemaining(e -> {
+            StringBuilder v = new StringBuilder();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(x -> v.append(v.length() > 0 ? " " : "").append(x.asText()));
+            } else if (!e.getValue().isNull()) {
+                v.append(e.getValue().asText());
+            }
+            rows.addObject().put("field", e.getKey()).put("value", v.toString());
+        });
+        return rows;
+    }
+
     @Override
     public Integer call() {
         var env = common.env();
@@ -33,7 +51,8 @@ public final class WhoamiCommand implements Callable<Integer> {
             throw new PosctlException(ExitCode.AUTH, "no access token: run posctl login, or set POSCTL_TOKEN or --token-file");
         }
         Whoami.Report report = Whoami.describe(token.value(), token.source(), env.clock().instant());
-        Renderer.of(f, env.stdoutTerminal(), env.columns(), List.of()).render(report.data(), common.out());
+        Renderer.of(f, env.stdoutTerminal(), env.columns(), List.of())
+            .render(f == OutputFormat.table ? fieldPerRow(report.data()) : report.data(), common.out());
         common.out().flush();
         report.warnings().forEach(w -> common.err().println("posctl: warning: " + w));
         common.err().flush();

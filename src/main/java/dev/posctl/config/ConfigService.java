@@ -21,7 +21,9 @@ public final class ConfigService {
         Config config = ConfigStore.load(env);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("file", config.file().toString());
-        root.put("current", config.current());
+        if (config.current() != null) {
+            root.put("current", config.current());
+        }
         ObjectNode profiles = root.putObject("profiles");
         config.profiles().forEach((name, values) -> {
             ObjectNode p = profiles.putObject(name);

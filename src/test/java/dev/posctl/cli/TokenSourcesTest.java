@@ -88,6 +88,9 @@ class TokenSourcesTest {
         assertTrue(r.err().contains("cannot write positions"), r.err());
         assertEquals("env POSCTL_TOKEN", JSON.readTree(r.out()).get("source").asText());
 
+        r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.user("User.Read", exp)).run("whoami", "-o", "table");
+        assertTrue(r.out().matches("(?s).*\\buser +adele@contoso\\.com\n.*scopes +User\\.Read\n.*"), r.out());
+
         r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.app(exp)).run("whoami", "-o", "json");
         JsonNode w = JSON.readTree(r.out());
         assertTrue(w.get("appOnly").asBoolean());
