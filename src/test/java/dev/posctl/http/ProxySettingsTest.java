@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posctl.cli.Cli;
 import dev.posctl.http.RecordingServer.Answer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +60,32 @@ class ProxySettingsTest {
             assertEquals("Basic " + Base64.getEncoder().encodeToString("corp\\user:p@ss".getBytes(StandardCharsets.UTF_8)),
                 relayed.header("Proxy-Authorization"));
             assertTrue(!r.err().contains("p@ss") && !r.out().contains("p@ss"));
+        }
+    }
+
+    @Test
+    void httpsGoesThroughHttpsProxyAsAConnectTunnelAndNoProxyGoesDirect() throws Exception {
+        try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = proxy.accept()) {
+                    String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    s.getOutputStream().write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return line;
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            });
+            Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", "t.o.k").env("HTTPS_PROXY", "127.0.0.1:" + proxy.getLocalPort())
+                .run("get", "--endpoint", "https://graph.example.test/beta", "--user", "a@b.c", "--id", "p1", "--max-retries", "0");
+            assertEquals("CONNECT graph.example.test:443 HTTP/1.1", firstLine.get(10, TimeUnit.SECONDS));
+            assertEquals(6, r.code(), r::toString);
+        }
+        try (RecordingServer graph = new RecordingServer()) {
+            graph.fallback(x -> Answer.json(200, "{\"id\":\"p1\"}"));
+            Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", "t.o.k").env("HTTP_PROXY", "http://127.0.0.1:1").env("NO_PROXY", "127.0.0.1")
+                .run("get", "--endpoint", graph.base(), "--user", "a@b.c", "--id", "p1", "--max-retries", "0");
+            assertEquals(0, r.code(), r::toString);
+            assertEquals(1, graph.requests().size());
         }
     }
 
