@@ -167,8 +167,18 @@ function _complete_posctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logout" ];    then _picocli_posctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_posctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_posctl_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox reset" ];    then _picocli_posctl_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config view" ];    then _picocli_posctl_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config get" ];    then _picocli_posctl_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_posctl_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config unset" ];    then _picocli_posctl_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config use" ];    then _picocli_posctl_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config profiles" ];    then _picocli_posctl_config; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(update)
@@ -184,11 +194,31 @@ function _complete_posctl() {
   local cmds10=(completion)
   local cmds11=(shell)
   local cmds12=(edit)
-  local cmds13=(sandbox serve)
-  local cmds14=(sandbox reset)
+  local cmds13=(config)
+  local cmds14=(login)
+  local cmds15=(logout)
+  local cmds16=(whoami)
+  local cmds17=(sandbox serve)
+  local cmds18=(sandbox reset)
+  local cmds19=(config view)
+  local cmds20=(config get)
+  local cmds21=(config set)
+  local cmds22=(config unset)
+  local cmds23=(config use)
+  local cmds24=(config profiles)
 
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_posctl_config_profiles; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_posctl_config_use; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_posctl_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_posctl_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_posctl_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_posctl_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_posctl_sandbox_reset; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_posctl_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_posctl_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_posctl_logout; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_posctl_login; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_posctl_config; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_posctl_edit; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_posctl_shell; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_posctl_completion; return $?; fi
@@ -212,7 +242,7 @@ function _picocli_posctl() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox help completion shell edit"
+  local commands="update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -232,8 +262,8 @@ function _picocli_posctl_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -321,6 +351,15 @@ function _picocli_posctl_update() {
     '--endpoint')
       return
       ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
     '--path-style')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
@@ -342,6 +381,9 @@ function _picocli_posctl_update() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -361,8 +403,8 @@ function _picocli_posctl_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -376,6 +418,15 @@ function _picocli_posctl_get() {
       return
       ;;
     '--endpoint')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
       return
       ;;
     '--path-style')
@@ -399,6 +450,9 @@ function _picocli_posctl_get() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 
@@ -418,8 +472,8 @@ function _picocli_posctl_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-u' '--user' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -430,6 +484,15 @@ function _picocli_posctl_list() {
       return
       ;;
     '--endpoint')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
       return
       ;;
     '--path-style')
@@ -454,6 +517,9 @@ function _picocli_posctl_list() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -472,8 +538,8 @@ function _picocli_posctl_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--is-current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -537,6 +603,15 @@ function _picocli_posctl_create() {
     '--endpoint')
       return
       ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
     '--path-style')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
@@ -559,6 +634,9 @@ function _picocli_posctl_create() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -577,8 +655,8 @@ function _picocli_posctl_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-y' '--yes' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget'"
+  local flag_opts="'-y' '--yes' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
 
   type compopt &>/dev/null && compopt +o default
@@ -591,6 +669,15 @@ function _picocli_posctl_delete() {
       return
       ;;
     '--endpoint')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
       return
       ;;
     '--path-style')
@@ -608,6 +695,9 @@ function _picocli_posctl_delete() {
       return
       ;;
     '--retry-budget')
+      return
+      ;;
+    '--profile')
       return
       ;;
   esac
@@ -628,8 +718,8 @@ function _picocli_posctl_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--current' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--is-current' '--current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -693,6 +783,15 @@ function _picocli_posctl_diff() {
     '--endpoint')
       return
       ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
     '--path-style')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
@@ -715,6 +814,9 @@ function _picocli_posctl_diff() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -734,7 +836,7 @@ function _picocli_posctl_validate() {
 
   local commands=""
   local flag_opts="'--is-current' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '-o' '--output'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -799,6 +901,9 @@ function _picocli_posctl_validate() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -818,7 +923,7 @@ function _picocli_posctl_schema() {
 
   local commands=""
   local flag_opts="'--json-schema' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-o' '--output'"
+  local arg_opts="'-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -828,6 +933,9 @@ function _picocli_posctl_schema() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
   local PATH_pos_param_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # 0-0 values
@@ -869,7 +977,7 @@ function _picocli_posctl_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="update get list create delete diff validate schema sandbox completion shell edit"
+  local commands="update get list create delete diff validate schema sandbox completion shell edit config login logout whoami"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -886,10 +994,19 @@ function _picocli_posctl_help() {
 function _picocli_posctl_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts=""
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -910,10 +1027,19 @@ function _picocli_posctl_completion() {
 function _picocli_posctl_shell() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts=""
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -931,8 +1057,8 @@ function _picocli_posctl_edit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -946,6 +1072,15 @@ function _picocli_posctl_edit() {
       return
       ;;
     '--endpoint')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
       return
       ;;
     '--path-style')
@@ -970,6 +1105,165 @@ function _picocli_posctl_edit() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `config` subcommand.
+function _picocli_posctl_config() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="view get set unset use profiles"
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `login` subcommand.
+function _picocli_posctl_login() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--insecure-http' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--method' '--tenant' '--client-id' '--scope' '--authority' '--client-secret-file' '--certificate' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--method')
+      return
+      ;;
+    '--tenant')
+      return
+      ;;
+    '--client-id')
+      return
+      ;;
+    '--scope')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--client-secret-file')
+      return
+      ;;
+    '--certificate')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logout` subcommand.
+function _picocli_posctl_logout() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_posctl_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local STYLE_option_args=("graph" "seed") # --path-style values
+  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--endpoint')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--authority')
+      return
+      ;;
+    '--path-style')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+    '--retry-budget')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -989,7 +1283,7 @@ function _picocli_posctl_sandbox_serve() {
 
   local commands=""
   local flag_opts="'--memory' '--patch-204' '-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--port' '--data' '--demo-users' '--token' '--me' '--page-size' '--chaos' '--seed'"
+  local arg_opts="'--port' '--data' '--demo-users' '--token' '--me' '--page-size' '--chaos' '--seed' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1021,6 +1315,9 @@ function _picocli_posctl_sandbox_serve() {
     '--seed')
       return
       ;;
+    '--profile')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1040,7 +1337,7 @@ function _picocli_posctl_sandbox_reset() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
-  local arg_opts="'--data'"
+  local arg_opts="'--data' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1050,6 +1347,183 @@ function _picocli_posctl_sandbox_reset() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `view` subcommand.
+function _picocli_posctl_config_view() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--resolved' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_posctl_config_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_posctl_config_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `unset` subcommand.
+function _picocli_posctl_config_unset() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `use` subcommand.
+function _picocli_posctl_config_use() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `profiles` subcommand.
+function _picocli_posctl_config_profiles() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local arg_opts="'-o' '--output' '--profile'"
+  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
       ;;
   esac
 

@@ -20,6 +20,10 @@ complete -c posctl -n '__fish_use_subcommand' -a help -d '%nWhen no COMMAND is g
 complete -c posctl -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c posctl -n '__fish_use_subcommand' -a shell -d 'Run posctl commands interactively: Tab completes commands, options, fields and ids.'
 complete -c posctl -n '__fish_use_subcommand' -a edit -d 'Edit a position as YAML in $VISUAL or $EDITOR, then send the change through the normal update (with the safe merge).'
+complete -c posctl -n '__fish_use_subcommand' -a config -d 'Show and change the configuration file and its profiles.'
+complete -c posctl -n '__fish_use_subcommand' -a login -d 'Sign in to Microsoft Entra ID and keep the tokens for the selected profile.'
+complete -c posctl -n '__fish_use_subcommand' -a logout -d 'Forget the selected profile\'s signed-in tokens (removes its token cache).'
+complete -c posctl -n '__fish_use_subcommand' -a whoami -d 'Show who the access token belongs to: tenant, user or app, expiry, scopes or roles.'
 complete -c posctl -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit.'
 
@@ -51,7 +55,11 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -l progress -x -a 'au
 complete -c posctl -n '__fish_seen_subcommand_from update' -l report -x -d 'Write every edit\'s outcome to FILE as NDJSON.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l journal -x -d 'Record each edit\'s outcome as soon as it is known, so an interrupted run can be resumed.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l resume -d 'With --journal: skip the edits the journal records as done.'
-complete -c posctl -n '__fish_seen_subcommand_from update' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -62,11 +70,16 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 
 complete -c posctl -n '__fish_seen_subcommand_from update' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from get' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -77,10 +90,15 @@ complete -c posctl -n '__fish_seen_subcommand_from get' -s o -l output -x -a 'ta
 complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl list
 complete -c posctl -n '__fish_seen_subcommand_from list' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
-complete -c posctl -n '__fish_seen_subcommand_from list' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -91,6 +109,7 @@ complete -c posctl -n '__fish_seen_subcommand_from list' -s o -l output -x -a 't
 complete -c posctl -n '__fish_seen_subcommand_from list' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from list' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl create
 complete -c posctl -n '__fish_seen_subcommand_from create' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -109,7 +128,11 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -l end -x -d 'detail.
 complete -c posctl -n '__fish_seen_subcommand_from create' -l audience -x -a 'me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' -d 'allowedAudiences member (me, family, contacts, groupMembers, organization, federatedOrganizations, everyone, unknownFutureValue); repeat to combine.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l category -x -d 'categories: repeat for several; replaces the list.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l is-current -d 'isCurrent (--no-is-current for false).'
-complete -c posctl -n '__fish_seen_subcommand_from create' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -120,12 +143,17 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 
 complete -c posctl -n '__fish_seen_subcommand_from create' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl delete
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s y -l yes -d 'Do not ask for confirmation.'
-complete -c posctl -n '__fish_seen_subcommand_from delete' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -135,6 +163,7 @@ complete -c posctl -n '__fish_seen_subcommand_from delete' -l retry-budget -x -d
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl diff
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -154,7 +183,11 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -l audience -x -a 'me f
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l category -x -d 'categories: repeat for several; replaces the list.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l is-current -d 'isCurrent (--no-is-current for false).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l current -d 'Compare with the user\'s current position when no id is given.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -165,6 +198,7 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 't
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -188,6 +222,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId'
@@ -196,6 +231,7 @@ complete -c posctl -n '__fish_seen_subcommand_from schema' -s o -l output -x -a 
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from schema' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl sandbox
 complete -c posctl -n '__fish_seen_subcommand_from sandbox; and not __fish_seen_subcommand_from serve reset' -a serve -d 'Serve the sandbox on 127.0.0.1 until interrupted (Ctrl-C).'
@@ -215,31 +251,39 @@ complete -c posctl -n '__fish_seen_subcommand_from serve' -l seed -x -d 'Seed fo
 complete -c posctl -n '__fish_seen_subcommand_from serve' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from serve' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from serve' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from serve' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl sandbox reset
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l data -x -d 'The data file (default: POSCTL_SANDBOX_DATA, else $XDG_DATA_HOME/posctl/sandbox.json).'
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from reset' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell edit'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from completion' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl shell
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from shell' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 
 # posctl edit
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from edit' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l debug -d 'Print every request and response on stderr (tokens redacted).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l connect-timeout -x -d 'Connect timeout (default: 10).'
@@ -250,3 +294,89 @@ complete -c posctl -n '__fish_seen_subcommand_from edit' -s o -l output -x -a 't
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a view -d 'Show the configuration file (YAML by default).'
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a get -d 'Print one key of the selected profile.'
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a set -d 'Set a key in the selected profile (--profile NAME creates the profile if needed).'
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a unset -d 'Remove a key from the selected profile.'
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a use -d 'Make a profile the current one.'
+complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a profiles -d 'List the profiles; current marks the one commands use.'
+
+# posctl config view
+complete -c posctl -n '__fish_seen_subcommand_from view' -l resolved -d 'Show the effective value and source of every key for the selected profile.'
+complete -c posctl -n '__fish_seen_subcommand_from view' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
+complete -c posctl -n '__fish_seen_subcommand_from view' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from view' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from view' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from view' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config get
+complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from get' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config set
+complete -c posctl -n '__fish_seen_subcommand_from set' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from set' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from set' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from set' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config unset
+complete -c posctl -n '__fish_seen_subcommand_from unset' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from unset' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from unset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from unset' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config use
+complete -c posctl -n '__fish_seen_subcommand_from use' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from use' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from use' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from use' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl config profiles
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl login
+complete -c posctl -n '__fish_seen_subcommand_from login' -l method -x -d 'device-code, client-secret or client-certificate (default: device-code).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l tenant -x -d 'Tenant id or domain (default: organizations).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l client-id -x -d 'Application (client) id of the app registration.'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l scope -x -d 'Scopes to ask for (default: https://graph.microsoft.com/.default offline_access).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l authority -x -d 'Identity platform host (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l client-secret-file -x -d 'File holding the client secret (POSCTL_CLIENT_SECRET wins).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l certificate -x -d 'PEM (key and certificate) or PKCS#12 file for client-certificate (password: POSCTL_CERTIFICATE_PASSWORD).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l insecure-http -d 'Allow an http:// authority that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from login' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl logout
+complete -c posctl -n '__fish_seen_subcommand_from logout' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from logout' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from logout' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from logout' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+
+# posctl whoami
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l debug -d 'Print every request and response on stderr (tokens redacted).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l connect-timeout -x -d 'Connect timeout (default: 10).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l timeout -x -d 'Timeout of one request (default: 30).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'

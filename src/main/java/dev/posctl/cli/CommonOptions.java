@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.output.Style;
 import java.io.PrintWriter;
@@ -20,6 +21,10 @@ public final class CommonOptions {
 
     @Option(names = "--no-color", description = "No colour (also when NO_COLOR is set or output is not a terminal).")
     boolean noColor;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+        description = "Configuration profile to use (env POSCTL_PROFILE; default: the config's current profile).")
+    String profile;
 
     public Environment env() {
         return ((PosctlCommand) mixee.root().userObject()).env();
@@ -44,6 +49,16 @@ public final class CommonOptions {
             err().println(message);
             err().flush();
         }
+    }
+
+    /** The selected profile: --profile, POSCTL_PROFILE, else the config's current one. */
+    public Profile profile() {
+        return Profile.select(env(), profile);
+    }
+
+    /** The --profile flag's value, or null. */
+    public String profileFlag() {
+        return profile;
     }
 
     public boolean verbose() {

@@ -1,16 +1,40 @@
 package dev.posctl.cli;
 
+import dev.posctl.auth.TokenResolver;
+import dev.posctl.config.Profile;
+import dev.posctl.core.Environment;
 import dev.posctl.http.HttpSettings;
 import dev.posctl.http.PathStyle;
 import dev.posctl.update.Connection;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where requests go and how patient to be; shared by every command that talks to an endpoint. */
 public final class EndpointOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--endpoint", paramLabel = "URL",
-        description = "Graph base URL, such as https://graph.microsoft.com/beta (env POSCTL_ENDPOINT). Default: the embedded sandbox.")
+        description = "Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint). Default: the embedded sandbox.")
     String endpoint;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+        description = "Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile). Wins over the signed-in token.")
+    String tokenFile;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+        description = "The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).")
+    String token;
+
+    @Option(names = "--insecure-http", description = "Send the token over plain http:// to a host that is not localhost (warns).")
+    boolean insecureHttp;
+
+    @Option(names = "--authority", paramLabel = "URL",
+        description = "Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).")
+    String authority;
 
     @Option(names = "--path-style", paramLabel = "STYLE",
         description = "graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE). Default: graph.")
@@ -40,7 +64,16 @@ public final class EndpointOptions {
         }
         HttpSettings http = new HttpSettings(seconds(connectTimeout), seconds(timeout), maxRetries, seconds(retryBudget),
             Duration.ofMillis(500));
-        return new Connection.Settings(endpoint, pathStyle != null ? pathStyle : PathStyle.graph, http, debug);
+        String base = "sandbox".equals(endpoint) ? null : endpoint;
+        return new Connection.Settings(base, pathStyle != null ? pathStyle : PathStyle.graph, http, debug, credentials());
+    }
+
+    /** Where this command's token may come from: the token flags and the selected profile. */
+    public TokenResolver.Sources credentials() {
+        Environment env = ((PosctlCommand) mixee.root().userObject()).env();
+        OptionSpec profileOption = mixee.findOption("--profile");
+        Profile profile = Profile.select(env, profileOption != null ? profileOption.getValue() : null);
+        return new TokenResolver.Sources(token, tokenFile, profile, insecureHttp, authority);
     }
 
     private static Duration seconds(double s) {

@@ -18,6 +18,12 @@ final class ErrorHandlers {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
+            if (ex.getCause() instanceof PosctlException) {
+                // a broken config file found while picocli applied the profile's defaults
+                err.println("posctl: " + ex.getCause().getMessage());
+                err.flush();
+                return ((PosctlException) ex.getCause()).exitCode();
+            }
             err.println("posctl: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");

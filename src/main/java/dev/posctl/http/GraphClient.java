@@ -32,17 +32,26 @@ public final class GraphClient {
     private final Clock clock;
 
     public GraphClient(URI base, String token, String userAgent, HttpSettings settings, DebugLog debug, Clock clock) {
-        requireSafeTransport(base, token);
+        this(base, token, userAgent, settings, debug, clock, null, false);
+    }
+
+    /**
+     * @param proxy          proxies from the environment, or null for direct connections
+     * @param allowPlainHttp send the token over http:// to any host (--insecure-http)
+     */
+    public GraphClient(URI base, String token, String userAgent, HttpSettings settings, DebugLog debug, Clock clock,
+                       ProxySettings proxy, boolean allowPlainHttp) {
+        requireSafeTransport(base, allowPlainHttp ? null : token);
         this.token = token;
         this.userAgent = userAgent;
         this.settings = settings;
         this.debug = debug;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             .version("https".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (proxy != null ? proxy.apply(builder) : builder).build();
     }
 
     /** A bearer token over plain http could be read by anyone on the path; only loopback is exempt. */
@@ -145,7 +154,9 @@ public final class GraphClient {
                     continue;
                 }
             }
-            return new GraphResponse(method, uri, status, parse(response.body()),
+            // a server that echoes the token (in an error message, say) must not get it printed
+            String received = token == null || response.body() == null ? response.body() : response.body().replace(token, DebugLog.REDACTED);
+            return new GraphResponse(method, uri, status, parse(received),
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }

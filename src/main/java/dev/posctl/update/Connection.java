@@ -1,5 +1,6 @@
 package dev.posctl.update;
 
+import dev.posctl.auth.TokenResolver;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
@@ -9,6 +10,7 @@ import dev.posctl.http.GraphClient;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.HttpSettings;
 import dev.posctl.http.PathStyle;
+import dev.posctl.http.ProxySettings;
 import dev.posctl.sandbox.SandboxOptions;
 import dev.posctl.sandbox.SandboxServer;
 import java.io.IOException;
@@ -23,8 +25,15 @@ import java.nio.file.Path;
 public final class Connection implements AutoCloseable {
     public static final String TOKEN_VARIABLE = "POSCTL_TOKEN";
 
-    /** @param endpoint the base URL, or null for the embedded sandbox */
-    public record Settings(String endpoint, PathStyle style, HttpSettings http, boolean debug) {}
+    /**
+     * @param endpoint    the base URL, or null for the embedded sandbox
+     * @param credentials where the token may come from; null for POSCTL_TOKEN only
+     */
+    public record Settings(String endpoint, PathStyle style, HttpSettings http, boolean debug, TokenResolver.Sources credentials) {
+        public Settings(String endpoint, PathStyle style, HttpSettings http, boolean debug) {
+            this(endpoint, style, http, debug, null);
+        }
+    }
 
     private final SandboxServer sandbox;
     private final PositionService service;
@@ -37,7 +46,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public static Connection open(Settings s, Environment env, PrintWriter err, boolean quiet) {
-        String token = env.get(TOKEN_VARIABLE);
+        String token = null;
         SandboxServer sandbox = null;
         URI base;
         if (s.endpoint() == null) {
@@ -60,15 +69,30 @@ public final class Connection implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new PosctlException(ExitCode.CONFIG, "endpoint \"" + s.endpoint() + "\" is not a URL: " + e.getMessage());
             }
+            if (s.credentials() == null) {
+                token = env.get(TOKEN_VARIABLE);
+            } else {
+                TokenResolver.Token t = TokenResolver.resolve(s.credentials(), env, err);
+                token = t == null ? null : t.value();
+            }
             if (token == null) {
-                throw new PosctlException(ExitCode.AUTH, "no access token for " + base + ": set " + TOKEN_VARIABLE
+                throw new PosctlException(ExitCode.AUTH, "no access token for " + base + ": run posctl login, or set " + TOKEN_VARIABLE
                     + " (for example: export " + TOKEN_VARIABLE + "=$(az account get-access-token --resource-type ms-graph"
                     + " --query accessToken -o tsv))");
             }
         }
         try {
             DebugLog debug = s.debug() ? new DebugLog(err, token) : null;
-            GraphClient client = new GraphClient(base, token, "posctl/" + Version.get(), s.http(), debug, env.clock());
+            boolean insecure = s.credentials() != null && s.credentials().insecureHttp();
+            if (insecure && token != null && "http".equalsIgnoreCase(base.getScheme())) {
+                err.println("posctl: warning: --insecure-http: the token goes over plain http to " + base.getHost()
+                    + " where anyone on the path can read it");
+                err.flush();
+            }
+            // the embedded sandbox is in this process: a proxy could only get in the way
+            ProxySettings proxy = sandbox != null ? null : ProxySettings.fromEnvironment(env.vars());
+            GraphClient client = new GraphClient(base, token, "posctl/" + Version.get(), s.http(), debug, env.clock(),
+                proxy, insecure);
             return new Connection(sandbox, new PositionService(client, new GraphPaths(base, s.style())), base);
         } catch (RuntimeException e) {
             if (sandbox != null) {

@@ -1,0 +1,126 @@
+package dev.posctl.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.http.ProxySettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Microsoft identity platform v2 endpoints of one tenant: {@code {authority}/{tenant}/oauth2/v2.0/}.
+ * Form posts only; what is sent (secrets, codes) is never part of an error message.
+ */
+public final class IdentityClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI base;
+    private final HttpClient http;
+
+    /** An error the token endpoint answered with, such as authorization_pending. */
+    public static final class OAuthError extends RuntimeException {
+        private final String error;
+
+        OAuthError(String error, String description) {
+            super(error + (description != null ? ": " + firstLine(description) : ""));
+            this.error = error;
+        }
+
+        public String error() {
+            return error;
+        }
+    }
+
+    /** @param authority such as https://login.microsoftonline.com; http only to loopback unless insecure */
+    public IdentityClient(String authority, String tenant, ProxySettings proxy, boolean insecureHttp) {
+        URI a;
+        try {
+            a = new URI(authority.endsWith("/") ? authority : authority + "/");
+        } catch (Exception e) {
+            throw new PosctlException(ExitCode.CONFIG, "authority \"" + authority + "\" is not a URL");
+        }
+        if (a.getHost() == null || !("https".equals(a.getScheme()) || "http".equals(a.getScheme()))) {
+            throw new PosctlException(ExitCode.CONFIG, "authority \"" + authority + "\" is not an http(s) URL");
+        }
+        if ("http".equals(a.getScheme()) && !insecureHttp && !isLoopback(a.getHost())) {
+            throw new PosctlException(ExitCode.CONFIG, "refusing to send credentials over plain http:// to " + a.getHost()
+                + "; use https:// (plain http is allowed only to localhost, or with --insecure-http)");
+        }
+        this.base = a.resolve(URLEncoder.encode(tenant, StandardCharsets.UTF_8) + "/oauth2/v2.0/");
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (proxy != null ? proxy.apply(b) : b).build();
+    }
+
+    public URI tokenEndpoint() {
+        return base.resolve("token");
+    }
+
+    public URI deviceCodeEndpoint() {
+        return base.resolve("devicecode");
+    }
+
+    public JsonNode token(Map<String, String> form) {
+        return post(tokenEndpoint(), form);
+    }
+
+    public JsonNode deviceCode(Map<String, String> form) {
+        return post(deviceCodeEndpoint(), form);
+    }
+
+    private JsonNode post(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PosctlException(ExitCode.UNREACHABLE, "POST " + uri + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PosctlException(ExitCode.INTERRUPTED, "interrupted");
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            json = null;
+        }
+        if (json != null && json.hasNonNull("error")) {
+            String description = json.path("error_description").asText(null);
+            for (String secret : new String[] {"client_secret", "client_assertion", "refresh_token", "device_code"}) {
+                String v = form.get(secret);
+                if (description != null && v != null && !v.isEmpty()) {
+                    description = description.replace(v, "[REDACTED]");
+                }
+            }
+            throw new OAuthError(json.get("error").asText(), description);
+        }
+        if (response.statusCode() / 100 != 2 || json == null || !json.isObject()) {
+            throw new PosctlException(ExitCode.AUTH, "POST " + uri + " answered " + response.statusCode() + " without a usable JSON body");
+        }
+        return json;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.posctl.auth.TestTokens;
+import dev.posctl.http.RecordingServer;
+import dev.posctl.http.RecordingServer.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the bearer token comes from, seen by a real server: flags, variables, profile, command. */
+class TokenSourcesTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    RecordingServer graph;
+
+    @BeforeEach
+    void start() throws Exception {
+        graph = new RecordingServer();
+        graph.fallback(r -> Answer.json(200, "{\"id\":\"p1\"}"));
+    }
+
+    @AfterEach
+    void stop() {
+        graph.close();
+    }
+
+    String sent(Cli cli, String... extra) {
+        String[] args = new String[6 + extra.length];
+        System.arraycopy(new String[] {"get", "--user", "a@b.c", "--id", "p1", "-q"}, 0, args, 0, 6);
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        Cli.Result r = cli.env("POSCTL_ENDPOINT", graph.base()).run(args);
+        assertEquals(0, r.code(), r::toString);
+        return graph.requests().get(graph.requests().size() - 1).header("Authorization");
+    }
+
+    @Test
+    void flagsWinOverVariablesWhichWinOverTheProfile() throws Exception {
+        Files.writeString(dir.resolve("flag.tok"), "from.flag.file\n");
+        Files.writeString(dir.resolve("profile.tok"), "from.profile.file");
+        new Cli(dir).run("config", "set", "--profile", "work", "tokenFile", "profile.tok");
+        assertEquals("Bearer from.profile.file", sent(new Cli(dir)));
+        assertEquals("Bearer from.env", sent(new Cli(dir).env("POSCTL_TOKEN", "from.env")));
+        assertEquals("Bearer from.flag.file", sent(new Cli(dir).env("POSCTL_TOKEN", "from.env"), "--token-file", "flag.tok"));
+
+        Cli.Result r = new Cli(dir).env("POSCTL_ENDPOINT", graph.base()).run("get", "--user", "a@b.c", "--id", "p1", "--token", "from.flag");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("shell history"), r.err());
+        assertFalse(r.err().contains("from.flag"), r.err());
+        assertEquals("Bearer from.flag", graph.requests().get(graph.requests().size() - 1).header("Authorization"));
+
+        r = new Cli(dir).env("POSCTL_ENDPOINT", graph.base()).run("get", "--user", "a@b.c", "--id", "p1", "--token-file", "missing.tok");
+        assertEquals(5, r.code(), r::toString);
+    }
+
+    @Test
+    void tokenCommandRunsWithoutAShell() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.run("config", "set", "--profile", "work", "tokenCommand", "printf %s 'tok.$(id);x'");
+        assertEquals("Bearer tok.$(id);x", sent(new Cli(dir)), "no shell expanded $(id) or split at ;");
+
+        cli.run("config", "set", "--profile", "work", "tokenCommand", "sh -c 'echo leaked.token.value; exit 3'");
+        Cli.Result r = new Cli(dir).env("POSCTL_ENDPOINT", graph.base()).run("get", "--user", "a@b.c", "--id", "p1");
+        assertEquals(5, r.code(), r::toString);
+        assertTrue(r.err().contains("failed with exit 3"), r.err());
+        assertFalse(r.err().contains("leaked.token.value"), r.err());
+
+        cli.run("config", "set", "--profile", "work", "tokenCommand", "/nonexistent/az account get-access-token");
+        r = new Cli(dir).env("POSCTL_ENDPOINT", graph.base()).run("get", "--user", "a@b.c", "--id", "p1");
+        assertEquals(5, r.code(), r::toString);
+    }
+
+    @Test
+    void whoamiWarnsWhenTheTokenCannotWritePositionsOrIsAppOnly() throws Exception {
+        long exp = Cli.NOW.getEpochSecond() + 600;
+        Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.user("User.Read", exp)).run("whoami", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("cannot write positions"), r.err());
+        assertEquals("env POSCTL_TOKEN", JSON.readTree(r.out()).get("source").asText());
+
+        r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.user("User.Read", exp)).run("whoami", "-o", "table");
+        assertTrue(r.out().matches("(?s).*\\buser +adele@contoso\\.com\n.*scopes +User\\.Read\n.*"), r.out());
+
+        r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.app(exp)).run("whoami", "-o", "json");
+        JsonNode w = JSON.readTree(r.out());
+        assertTrue(w.get("appOnly").asBoolean());
+        assertEquals("User.ReadWrite.All", w.get("roles").get(0).asText());
+        assertTrue(r.err().contains("app-only"), r.err());
+
+        r = new Cli(dir).env("POSCTL_TOKEN", TestTokens.user("User.ReadWrite", Cli.NOW.getEpochSecond() - 5)).run("whoami", "-o", "json");
+        assertTrue(JSON.readTree(r.out()).get("expired").asBoolean());
+        assertTrue(r.err().contains("expired"), r.err());
+
+        r = new Cli(dir).env("POSCTL_TOKEN", "not-a-jwt-secret").run("whoami");
+        assertEquals(5, r.code(), r::toString);
+        assertFalse(r.err().contains("not-a-jwt-secret"), r.err());
+    }
+}
