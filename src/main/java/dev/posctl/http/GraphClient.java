@@ -154,14 +154,12 @@ public final class GraphClient {
                     continue;
                 }
             }
-            // a server that echoes the token (in an error message, say) must not get it printed
-            String received = token == null || response.body() == null ? response.body() : response.body().replace(token, DebugLog.REDACTED);
+            // an error that echoes the token must not get it printed; a success body is data and stays as sent
+            String received = status >= 400 ? DebugLog.redact(response.body(), token) : response.body();
             return new GraphResponse(method, uri, status, parse(received),
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }
-
-
 
     private static String describe(IOException e) {
         if (e instanceof ConnectException) {
