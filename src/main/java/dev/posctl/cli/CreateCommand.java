@@ -39,7 +39,7 @@ public final class CreateCommand implements Callable<Integer> {
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common);
         ArrayNode created = JsonNodeFactory.instance.arrayNode();
         int code = 0;
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             for (Edit e : edits) {
                 ObjectNode body = e.fields();
                 try {

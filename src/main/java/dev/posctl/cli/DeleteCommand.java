@@ -42,7 +42,7 @@ public final class DeleteCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
         }
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             c.service().delete(target.user, target.id);
         }
         common.note("deleted position " + target.id + " of " + target.user);

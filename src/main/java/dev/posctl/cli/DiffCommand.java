@@ -47,7 +47,7 @@ public final class DiffCommand implements Callable<Integer> {
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         int failure = 0;
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             for (Edit e : edits) {
                 try {
                     String id = e.id() != null ? e.id() : c.service().currentId(e.userId());

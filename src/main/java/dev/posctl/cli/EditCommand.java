@@ -39,7 +39,7 @@ public final class EditCommand implements Callable<Integer> {
             throw new PosctlException(ExitCode.USAGE, "no editor: set VISUAL or EDITOR (for example EDITOR=vi)");
         }
         var format = output.resolveData(env.stdoutTerminal());
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             var position = c.service().get(target.user, target.id);
             Edit edit = new EditSession(file -> runEditor(editor, file), env.today()).run(target.user, target.id, position);
             if (edit == null) {

@@ -79,4 +79,9 @@ public final class EndpointOptions {
     private static Duration seconds(double s) {
         return Duration.ofMillis((long) (s * 1000));
     }
+
+    /** Opens the connection these options describe, with the command's writers for notes. */
+    public Connection open(CommonOptions common) {
+        return Connection.open(settings(), common.env(), common.err(), common.quiet);
+    }
 }

@@ -25,7 +25,7 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() {
         var env = common.env();
         OutputFormat format = output.resolveData(env.stdoutTerminal());
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS)
                 .render(c.service().get(target.user, target.id), common.out());
         }

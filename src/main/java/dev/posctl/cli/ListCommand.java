@@ -29,7 +29,7 @@ public final class ListCommand implements Callable<Integer> {
         var env = common.env();
         OutputFormat format = output.resolveData(env.stdoutTerminal());
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
-        try (Connection c = Connection.open(endpoint.settings(), env, common.err(), common.quiet)) {
+        try (Connection c = endpoint.open(common)) {
             c.service().list(user).forEach(all::add);
         }
         dev.posctl.complete.IdCache.of(env).rememberPositions(user, all);
