@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Offline validation speed: posctl validate of N NDJSON edits with the heap capped at 256 MB,
 # against jq only parsing the same file. Prints the median of RUNS runs of each.
-# Usage: bench/validate.sh   (N=1000000, RUNS=5, JAR=target/posctl.jar; build first)
+# Usage: bench/validate.sh   (N=1000000, RUNS=5, SHAPE=small|large, JAR=target/posctl.jar; build first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-1000000}
@@ -10,8 +10,15 @@ JAR=${JAR:-target/posctl.jar}
 JAVA=${JAVA:-java}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
-  printf "{\"userId\":\"user%d@contoso.com\",\"id\":\"pos-%d\",\"detail\":{\"jobTitle\":\"Engineer %d\",\"company\":{\"displayName\":\"Contoso\",\"department\":\"Eng\"},\"startMonthYear\":\"2021-03-01\"},\"isCurrent\":true,\"allowedAudiences\":\"organization\"}\n", i, i, i % 50 }' > "$work/edits.ndjson"
+# SHAPE=small: the edit of the issue's example (userId, id, detail.jobTitle), about 90 bytes a line;
+# SHAPE=large: also company, start date, isCurrent and audience, about 225 bytes a line
+if [ "${SHAPE:-small}" = large ]; then
+  awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
+    printf "{\"userId\":\"user%d@contoso.com\",\"id\":\"pos-%d\",\"detail\":{\"jobTitle\":\"Engineer %d\",\"company\":{\"displayName\":\"Contoso\",\"department\":\"Eng\"},\"startMonthYear\":\"2021-03-01\"},\"isCurrent\":true,\"allowedAudiences\":\"organization\"}\n", i, i, i % 50 }' > "$work/edits.ndjson"
+else
+  awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
+    printf "{\"userId\":\"user%d@contoso.com\",\"id\":\"pos-%d\",\"detail\":{\"jobTitle\":\"Engineer %d\"}}\n", i, i, i % 50 }' > "$work/edits.ndjson"
+fi
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", b - a }'; }
