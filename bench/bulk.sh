@@ -9,16 +9,20 @@ N=${N:-10000}
 JAR=${JAR:-target/posctl.jar}
 JAVA=${JAVA:-java}
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
 
-serve() { # $1: chaos spec or empty
+server=""
+serve() { # $1: chaos spec or empty; sets $server and $url (runs in this shell, so it can be stopped)
   local args=(sandbox serve --memory --demo-users "$N" --port 0 -q)
   [ -n "$1" ] && args+=(--chaos "$1" --seed 1)
+  : > "$work/url"
   "$JAVA" -jar "$JAR" "${args[@]}" > "$work/url" &
-  for _ in $(seq 1 100); do [ -s "$work/url" ] && break; sleep 0.1; done
-  head -1 "$work/url"
+  server=$!
+  for _ in $(seq 1 200); do [ -s "$work/url" ] && break; sleep 0.1; done
+  url=$(head -1 "$work/url")
+  [ -n "$url" ] || { echo "the sandbox did not start" >&2; exit 1; }
 }
 
 edits() { # $1: title prefix
@@ -38,7 +42,7 @@ curl_config() { # $1: base url, $2: title prefix
 }
 
 run() { # $1: label, $2: chaos spec
-  local url; url=$(serve "$2")
+  serve "$2"
   # warm the server's JIT with a little of both kinds of traffic, so neither side meets it cold
   N=500 edits "warm" | head -500 > "$work/warm.ndjson"
   POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
@@ -53,7 +57,7 @@ run() { # $1: label, $2: chaos spec
   t1=$(now)
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
   t2=$(now)
-  kill %1 2>/dev/null || true; wait 2>/dev/null || true
+  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   local updated; updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
   awk -v l="$1" -v n="$N" -v u="$updated" -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
     p = n / (b - a); q = n / (c - b)
