@@ -16,6 +16,14 @@ public final class Main {
         PrintWriter out = writer(FileDescriptor.out);
         PrintWriter err = writer(FileDescriptor.err);
         int code;
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // the one answer that needs no command tree: picocli would reflect over every command first
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            System.exit(0);
+        }
         try {
             code = CommandLineFactory.create(Environment.system(), out, err).execute(args);
         } catch (Throwable t) {
