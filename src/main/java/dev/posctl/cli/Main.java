@@ -17,8 +17,9 @@ public final class Main {
         PrintWriter err = writer(FileDescriptor.err);
         int code;
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
-            // the one answer that needs no command tree: picocli would reflect over every command first
-            for (String line : new VersionProvider().getVersion()) {
+            // the one answer that needs no command tree (picocli would reflect over every command
+            // first), nor picocli at all: VersionProvider prints the same lines in the tree
+            for (String line : dev.posctl.core.Version.lines()) {
                 out.println(line);
             }
             out.flush();

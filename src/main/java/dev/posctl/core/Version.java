@@ -8,6 +8,11 @@ import java.util.Properties;
 public final class Version {
     private Version() {}
 
+    /** What --version prints: posctl's version, then the Java it runs on. */
+    public static String[] lines() {
+        return new String[] {"posctl " + get(), "Java " + System.getProperty("java.version")};
+    }
+
     public static String get() {
         Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/dev/posctl/version.properties")) {

@@ -118,6 +118,14 @@ class DistributionIT {
             }
         }
         assertTrue(Files.readString(home.resolve("LICENSE")).contains("Apache License"));
+        // posctl's own classes stand alone in lib/posctl.jar, its libraries beside it
+        for (String library : List.of("picocli-", "jackson-databind-", "jackson-dataformat-yaml-", "snakeyaml-")) {
+            assertTrue(zip.stream().anyMatch(f -> f.startsWith("lib/" + library) && f.endsWith(".jar")), library + " in " + zip);
+        }
+        try (ZipFile own = new ZipFile(home.resolve("lib/posctl.jar").toFile())) {
+            assertTrue(own.getEntry("dev/posctl/cli/Main.class") != null, "posctl's classes");
+            assertTrue(own.getEntry("picocli/CommandLine.class") == null, "no library shaded in");
+        }
         assertTrue(Files.isExecutable(home.resolve("bin/posctl")), "bin/posctl is executable once unpacked");
         assertTrue(Files.readString(home.resolve("bin/posctl.cmd")).contains("\r\n"), "posctl.cmd has DOS line ends");
     }
