@@ -26,7 +26,7 @@ public final class Main {
             System.exit(0);
         }
         try {
-            code = CommandLineFactory.create(Environment.system(), out, err).execute(args);
+            code = CommandLineFactory.create(Environment.system(), out, err, args).execute(args);
         } catch (Throwable t) {
             // last resort (an Error escaping picocli): one line, never a trace, unless asked for
             err.println("posctl: internal error: " + t);
