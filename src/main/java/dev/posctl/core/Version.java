@@ -10,7 +10,9 @@ public final class Version {
 
     /** What --version prints: posctl's version, then the Java it runs on. */
     public static String[] lines() {
-        return new String[] {"posctl " + get(), "Java " + System.getProperty("java.version")};
+        // concat, not +: the first + in a JVM bootstraps invokedynamic string concatenation, about 10 ms
+        // that --version would otherwise spend on its two lines
+        return new String[] {"posctl ".concat(get()), "Java ".concat(System.getProperty("java.version"))};
     }
 
     public static String get() {
