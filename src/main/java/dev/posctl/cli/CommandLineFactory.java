@@ -3,8 +3,11 @@ package dev.posctl.cli;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds the one command tree that main, the tests and (later) the shell all run: handlers,
@@ -13,8 +16,50 @@ import picocli.CommandLine.Help;
 public final class CommandLineFactory {
     private CommandLineFactory() {}
 
+    /** The whole tree, for running any number of command lines (tests, the shell). */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new PosctlCommand(env));
+        return configure(new CommandLine(new PosctlCommand(env)), env, out, err);
+    }
+
+    /**
+     * The tree for running exactly these arguments once (main). Picocli reflects over every class of
+     * a command it builds, which is most of posctl's start-up; here only the command the arguments
+     * name is built in full, and every other one is a stand-in with its name and description, enough
+     * for the root's help, its "did you mean" suggestions and the parser to pass it by.
+     */
+    public static CommandLine create(Environment env, PrintWriter out, PrintWriter err, String... args) {
+        PosctlCommand root = new PosctlCommand(env);
+        Command rootAnnotation = PosctlCommand.class.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
+        spec.updateCommandAttributes(rootAnnotation, CommandLine.defaultFactory());
+        spec.mixinStandardHelpOptions(rootAnnotation.mixinStandardHelpOptions());
+        root.spec = spec;
+        CommandLine cl = new CommandLine(spec);
+        String wanted = commandNamed(args);
+        for (Class<?> type : rootAnnotation.subcommands()) {
+            Command c = type.getAnnotation(Command.class);
+            if (type == CommandLine.HelpCommand.class || c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted)) {
+                cl.addSubcommand(new CommandLine(type));
+            } else {
+                CommandSpec standIn = CommandSpec.create().name(c.name()).aliases(c.aliases());
+                standIn.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
+                cl.addSubcommand(c.name(), standIn);
+            }
+        }
+        return configure(cl, env, out, err);
+    }
+
+    /** The subcommand the arguments run or ask help for: the first non-option, or the one after help. */
+    static String commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return "help".equals(args[i]) && i + 1 < args.length ? args[i + 1] : args[i];
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configure(CommandLine cl, Environment env, PrintWriter out, PrintWriter err) {
         boolean color = env.stdoutTerminal() && env.colorAllowed();
         cl.setColorScheme(Help.defaultColorScheme(color ? Help.Ansi.ON : Help.Ansi.OFF));
         cl.setOut(out);

@@ -16,8 +16,17 @@ public final class Main {
         PrintWriter out = writer(FileDescriptor.out);
         PrintWriter err = writer(FileDescriptor.err);
         int code;
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // the one answer that needs no command tree (picocli would reflect over every command
+            // first), nor picocli at all: VersionProvider prints the same lines in the tree
+            for (String line : dev.posctl.core.Version.lines()) {
+                out.println(line);
+            }
+            out.flush();
+            System.exit(0);
+        }
         try {
-            code = CommandLineFactory.create(Environment.system(), out, err).execute(args);
+            code = CommandLineFactory.create(Environment.system(), out, err, args).execute(args);
         } catch (Throwable t) {
             // last resort (an Error escaping picocli): one line, never a trace, unless asked for
             err.println("posctl: internal error: " + t);

@@ -84,7 +84,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
         if (demoUsers < 0) {
             throw new PosctlException(ExitCode.USAGE, "--demo-users must be 0 or more, not " + demoUsers);
         }
-        SandboxServer server = start(options);
+        SandboxServer server = Serving.start(options);
         if (demoUsers > 0) {
             server.store().seedUsers(demoUsers);
         }
@@ -94,45 +94,53 @@ public final class SandboxServeCommand implements Callable<Integer> {
             + (file == null ? "data in memory" : "data in " + file)
             + (faults.isNone() ? "" : ", chaos " + faults + " (seed " + chaosSeed + ")")
             + "; press Ctrl-C to stop");
-        return serveUntilStopped(server);
+        return Serving.untilStopped(server);
     }
 
-    private int serveUntilStopped(SandboxServer server) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "posctl-sandbox-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stopped.await();
-            return ExitCode.OK;
-        } catch (InterruptedException e) {
-            // an embedding caller (or a test) stops the server by interrupting this thread
-            Thread.currentThread().interrupt();
-            return ExitCode.INTERRUPTED;
-        } finally {
-            server.close();
+    /**
+     * What touches the sandbox classes in signatures or catch clauses lives here, so that building the
+     * command tree (picocli reflects over this class for every command, even --version) loads none of them.
+     */
+    private static final class Serving {
+        private Serving() {}
+
+        static int untilStopped(SandboxServer server) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "posctl-sandbox-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running or has run
+                stopped.await();
+                return ExitCode.OK;
+            } catch (InterruptedException e) {
+                // an embedding caller (or a test) stops the server by interrupting this thread
+                Thread.currentThread().interrupt();
+                return ExitCode.INTERRUPTED;
+            } finally {
+                server.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down: the hook is running or has run
+                }
             }
         }
-    }
 
-    private static SandboxServer start(SandboxOptions options) {
-        try {
-            return SandboxServer.start(options);
-        } catch (SandboxDataException e) {
-            throw new PosctlException(ExitCode.CONFIG, e.getMessage(), e);
-        } catch (BindException e) {
-            throw new PosctlException(ExitCode.USAGE, "cannot listen on 127.0.0.1 port " + options.port()
-                + ": " + e.getMessage() + " (choose another --port, or 0 for any free one)", e);
-        } catch (IOException e) {
-            throw new PosctlException(ExitCode.CONFIG, options.dataFile() == null
-                ? "cannot start the sandbox: " + e.getMessage()
-                : "cannot use sandbox data file " + options.dataFile() + ": " + e.getMessage(), e);
+        static SandboxServer start(SandboxOptions options) {
+            try {
+                return SandboxServer.start(options);
+            } catch (SandboxDataException e) {
+                throw new PosctlException(ExitCode.CONFIG, e.getMessage(), e);
+            } catch (BindException e) {
+                throw new PosctlException(ExitCode.USAGE, "cannot listen on 127.0.0.1 port " + options.port()
+                    + ": " + e.getMessage() + " (choose another --port, or 0 for any free one)", e);
+            } catch (IOException e) {
+                throw new PosctlException(ExitCode.CONFIG, options.dataFile() == null
+                    ? "cannot start the sandbox: " + e.getMessage()
+                    : "cannot use sandbox data file " + options.dataFile() + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -7,6 +7,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"posctl " + Version.get(), "Java " + System.getProperty("java.version")};
+        return Version.lines();
     }
 }

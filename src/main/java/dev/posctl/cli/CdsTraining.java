@@ -1,0 +1,65 @@
+package dev.posctl.cli;
+
+import dev.posctl.core.Environment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The build runs this once under {@code -XX:ArchiveClassesAtExit} to record which classes posctl's
+ * common commands load, so that the launcher's class-data-sharing archive covers them. Every command
+ * runs for real, in one JVM, against a scratch directory and the embedded sandbox; output is dropped.
+ * Not a user command: {@code java -cp posctl.jar dev.posctl.cli.CdsTraining}.
+ */
+public final class CdsTraining {
+    private CdsTraining() {}
+
+    static final List<List<String>> COMMANDS = List.of(
+        List.of("--version"),
+        List.of("--help"),
+        List.of("help", "validate"),
+        List.of("validate", "-f", "edit.yaml"),
+        List.of("validate", "-f", "edit.json"),
+        List.of("validate", "-f", "edits.ndjson", "-o", "text"),
+        List.of("validate", "--user", "adele@contoso.com", "--id", "x", "--job-title", "PM", "--start", "2021-03"),
+        List.of("schema", "detail.company"),
+        List.of("update", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM", "-o", "table"),
+        List.of("update", "-f", "edit.yaml", "--dry-run"),
+        List.of("list", "--user", "adele@contoso.com", "-o", "json"),
+        List.of("diff", "--user", "adele@contoso.com", "--current", "--role", "Lead"));
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("posctl-cds");
+        String edit = "userId: adele@contoso.com\nid: 7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d\ndetail:\n  jobTitle: Principal PM\n";
+        String json = "{\"userId\":\"adele@contoso.com\",\"id\":\"7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d\",\"detail\":{\"jobTitle\":\"PM\"}}";
+        Files.writeString(dir.resolve("edit.yaml"), edit);
+        Files.writeString(dir.resolve("edit.json"), json);
+        Files.writeString(dir.resolve("edits.ndjson"), json + "\n" + json + "\n");
+        Environment env = new Environment(Map.of("XDG_DATA_HOME", dir.resolve("data").toString(),
+            "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString(),
+            "HOME", dir.toString()), System.in, false, false, false, dir, Clock.systemDefaultZone());
+        Class<?> entryPoint = Main.class; // loaded (not run) so that the archive holds it too
+        int failures = 0;
+        for (List<String> command : COMMANDS) {
+            PrintWriter sink = new PrintWriter(Writer.nullWriter());
+            int code = CommandLineFactory.create(env, sink, sink).execute(command.toArray(String[]::new));
+            if (code != 0 && code != 1) {
+                System.err.println("posctl cds training: " + String.join(" ", command) + " exited " + code);
+                failures++;
+            }
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        System.out.println("posctl cds training: " + COMMANDS.size() + " commands, " + failures + " failed, for "
+            + entryPoint.getName());
+        if (failures > 0) {
+            System.exit(1);
+        }
+    }
+}

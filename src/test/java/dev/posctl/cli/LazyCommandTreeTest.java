@@ -1,0 +1,76 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.posctl.core.Environment;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Main builds only the command its arguments name; what a user sees must not change by that. */
+class LazyCommandTreeTest {
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {}
+
+    Environment env() {
+        return new Environment(Map.of("XDG_DATA_HOME", dir.resolve("data").toString(), "HOME", dir.toString()),
+            new ByteArrayInputStream(new byte[0]), false, false, false, dir, Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    Outcome run(boolean lazy, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        CommandLine cl = lazy ? CommandLineFactory.create(env(), o, e, args) : CommandLineFactory.create(env(), o, e);
+        int code = cl.execute(args);
+        o.flush();
+        e.flush();
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyHelpUsageErrorAndOfflineCommandReadsTheSameAsWithTheWholeTree() throws Exception {
+        Files.writeString(dir.resolve("x.json"), "{\"userId\":\"a\",\"id\":\"b\",\"detail\":{\"jobTitle\":\"PM\",\"layer\":\"x\"}}\n");
+        List<String[]> lines = new ArrayList<>(List.of(new String[] {}, new String[] {"--help"}, new String[] {"-h"},
+            new String[] {"--version"}, new String[] {"help"}, new String[] {"valdiate"}, new String[] {"--nope"},
+            new String[] {"validate", "--nope"}, new String[] {"validate", "-f", "x.json", "-o", "text"},
+            new String[] {"validate", "-f", "x.json"}, new String[] {"schema", "detail.layer"}, new String[] {"sandbox"},
+            new String[] {"help", "sandbox"}, new String[] {"sandbox", "serve", "--port", "-1"},
+            new String[] {"update", "--user"}, new String[] {"delete", "--user", "a", "--id", "b"}));
+        CommandLine whole = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertTrue(whole.getSubcommands().size() >= 9, "the commands: " + whole.getSubcommands().keySet());
+        for (String name : whole.getSubcommands().keySet()) {
+            lines.add(new String[] {"help", name});
+            lines.add(new String[] {name, "--no-such-option"});
+        }
+        for (String[] args : lines) {
+            assertEquals(run(false, args), run(true, args), () -> "posctl " + String.join(" ", args));
+        }
+    }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltInFull() {
+        CommandLine lazy = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            "validate", "-f", "x.json");
+        assertTrue(lazy.getSubcommands().get("validate").getCommandSpec().userObject() instanceof ValidateCommand);
+        assertEquals(null, lazy.getSubcommands().get("update").getCommandSpec().userObject(), "update is a stand-in");
+        assertEquals("help", CommandLineFactory.commandNamed("-v", "help"));
+        assertEquals("update", CommandLineFactory.commandNamed("help", "update"));
+        assertEquals(null, CommandLineFactory.commandNamed("--help"));
+    }
+}
