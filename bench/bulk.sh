@@ -2,13 +2,16 @@
 # Bulk throughput: posctl update (GET + merge + PATCH, in $batch requests, 16 in flight) against
 # curl --parallel --parallel-max 16 sending the same edits as blind PATCHes, one request each,
 # to the same standalone sandbox; with no added latency and with 50 ms per request.
-# Usage: bench/bulk.sh            (N=10000 edits; JAR=target/posctl.jar; build first: mvn -q package -DskipTests)
+# posctl runs through its launcher (bin/posctl from the distribution archive), as users run it.
+# Usage: bench/bulk.sh            (N=10000 edits; build first: mvn -B -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-10000}
-JAR=${JAR:-target/posctl.jar}
 JAVA=${JAVA:-java}
 work=$(mktemp -d)
+tar xzf target/posctl-*.tar.gz -C "$work"
+POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
+export XDG_CACHE_HOME="$work/cache"
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
@@ -18,7 +21,7 @@ serve() { # $1: chaos spec or empty; sets $server and $url (runs in this shell, 
   local args=(sandbox serve --memory --demo-users "$N" --port 0 -q)
   [ -n "$1" ] && args+=(--chaos "$1" --seed 1)
   : > "$work/url"
-  "$JAVA" -jar "$JAR" "${args[@]}" > "$work/url" &
+  "$POSCTL" "${args[@]}" > "$work/url" &
   server=$!
   for _ in $(seq 1 200); do [ -s "$work/url" ] && break; sleep 0.1; done
   url=$(head -1 "$work/url")
@@ -45,14 +48,14 @@ run() { # $1: label, $2: chaos spec
   serve "$2"
   # warm the server's JIT with a little of both kinds of traffic, so neither side meets it cold
   N=500 edits "warm" | head -500 > "$work/warm.ndjson"
-  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
+  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
   N=500 curl_config "$url" "warm" > "$work/warm.cfg"
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/warm.cfg"
   edits "posctl-$1" > "$work/edits.ndjson"
   curl_config "$url" "curl-$1" > "$work/curl.cfg"
   local t0 t1 t2
   t0=$(now)
-  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$JAVA" -jar "$JAR" update -f "$work/edits.ndjson" \
+  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
     --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
   t1=$(now)
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
