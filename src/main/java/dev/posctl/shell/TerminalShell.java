@@ -46,7 +46,7 @@ public final class TerminalShell {
         Files.createDirectories(history.getParent());
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
-        return LineReaderBuilder.builder()
+        LineReader reader = LineReaderBuilder.builder()
             .appName("posctl")
             .terminal(terminal)
             .parser(parser)
@@ -54,6 +54,11 @@ public final class TerminalShell {
             .variable(LineReader.HISTORY_FILE, history)
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .build();
+        // a terminal turns Ctrl-C into a signal (UserInterruptException below); where it arrives as a
+        // character (streams, some terminals in raw mode) it must cancel the line all the same
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SEND_BREAK),
+            org.jline.keymap.KeyMap.ctrl('C'));
+        return reader;
     }
 
     private static int run(Terminal terminal, String prompt, Completer completer, IdCache cache, Path history, RunnerFactory commands)

@@ -66,6 +66,29 @@ class ShellTest {
     }
 
     @Test
+    void ctrlCDropsTheLineAndCtrlDLeaves() throws Exception {
+        Path history = dir.resolve("state/posctl/history");
+        IdCache cache = new IdCache(dir.resolve("state/posctl/completion-ids.json"));
+        String typed = "schema dropped\u0003" + "schema isCurrent\n" + "\u0004";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var env = new Cli(dir).environment();
+        int[] code = {-1};
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            try (ShellSession session = ShellSession.open(env);
+                 PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
+                Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
+                code[0] = TerminalShell.run(new Typist(typed), out, session.prompt(),
+                    completer, cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), o, e).execute(words.toArray(new String[0])));
+            }
+        }, "Ctrl-D on an empty line ends the shell");
+        List<String> lines = Files.readAllLines(history).stream().map(l -> l.replaceFirst("^\\d+:", "")).toList();
+        assertTrue(lines.contains("schema isCurrent"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("dropped")), "Ctrl-C dropped the line: " + lines);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"path\":\"isCurrent\""), "the next line ran: " + out.toString(StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertEquals(0, code[0]);
+    }
+
+    @Test
     void positionIdsFetchedInTheBackgroundNeverBlockTab() throws Exception {
         IdCache cache = new IdCache(dir.resolve("ids.json"));
         var gate = new java.util.concurrent.CountDownLatch(1);
@@ -86,6 +109,43 @@ class ShellTest {
             }
             assertEquals(List.of("p1"), ids.positions("u@x"));
             assertEquals(List.of("p1"), cache.positions("u@x"));
+        }
+    }
+
+    /** Types like a person, a key at a time, so the shell is reading a line when Ctrl-C comes. */
+    static final class Typist extends java.io.InputStream {
+        private final byte[] keys;
+        private int next;
+
+        Typist(String text) {
+            this.keys = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            if (next >= keys.length) {
+                return -1;
+            }
+            try {
+                Thread.sleep(next == 0 ? 300 : 10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            return keys[next++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int c = read();
+            if (c < 0) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
         }
     }
 }
