@@ -51,6 +51,9 @@ public final class GraphClient {
             .connectTimeout(settings.connectTimeout())
             .version("https".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            builder.sslContext(PlainHttpTls.context());
+        }
         this.http = (proxy != null ? proxy.apply(builder) : builder).build();
     }
 
