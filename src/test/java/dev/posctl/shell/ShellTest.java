@@ -127,7 +127,8 @@ class ShellTest {
                 return -1;
             }
             try {
-                Thread.sleep(next == 0 ? 300 : 10);
+                // the interrupt key waits until the shell is surely reading a line, even on a slow machine
+                Thread.sleep(next == 0 ? 300 : keys[next] == 3 ? 1500 : 10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException();
