@@ -1,11 +1,11 @@
 package dev.posctl.auth;
 
+import dev.posctl.core.CommandWords;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,43 +55,10 @@ public final class TokenCommand {
     }
 
     static List<String> split(String line) {
-        List<String> args = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inArg = false;
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
-                    cur.append(line.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inArg = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                cur.append(line.charAt(++i));
-                inArg = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inArg) {
-                    args.add(cur.toString());
-                    cur.setLength(0);
-                    inArg = false;
-                }
-            } else {
-                cur.append(c);
-                inArg = true;
-            }
+        CommandWords.Split split = CommandWords.split(line);
+        if (split.openQuote() != 0) {
+            throw new PosctlException(ExitCode.CONFIG, "tokenCommand has an unclosed " + split.openQuote() + " quote");
         }
-        if (quote != 0) {
-            throw new PosctlException(ExitCode.CONFIG, "tokenCommand has an unclosed " + quote + " quote");
-        }
-        if (inArg) {
-            args.add(cur.toString());
-        }
-        return args;
+        return split.all();
     }
 }

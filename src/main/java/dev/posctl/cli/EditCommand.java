@@ -56,9 +56,9 @@ public final class EditCommand implements Callable<Integer> {
         }
     }
 
-    /** The editor runs without a shell: its words are split on spaces, the file added last. */
+    /** The editor runs without a shell: its words are split as a shell would (EDITOR="code --wait"), the file added last. */
     private static void runEditor(String editor, java.nio.file.Path file) throws java.io.IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(editor.trim().split("\\s+")));
+        List<String> cmd = new ArrayList<>(dev.posctl.core.CommandWords.split(editor).all());
         cmd.add(file.toString());
         int code = new ProcessBuilder(cmd).inheritIO().start().waitFor();
         if (code != 0) {
