@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.Map;
  * which a tree model would have forgotten.
  */
 final class ConfigParser {
-    private static final YAMLFactory YAML = new YAMLFactory();
     private final Path file;
     private JsonParser p;
 
@@ -30,7 +28,7 @@ final class ConfigParser {
 
     private Config run(String text) {
         Config config = new Config(file);
-        try (JsonParser parser = YAML.createParser(text)) {
+        try (JsonParser parser = dev.posctl.input.Parsers.yaml().createParser(text)) {
             p = parser;
             JsonToken t = p.nextToken();
             if (t == null) {

@@ -17,10 +17,13 @@ import java.util.Map;
 /** Where config.yaml lives, and reading and (atomically) writing it. */
 public final class ConfigStore {
     public static final String CONFIG_VARIABLE = "POSCTL_CONFIG";
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .build();
+    /** Built on the first write only: reading a config, or having none, loads no YAML writer. */
+    private static final class Writer {
+        static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+    }
 
     private ConfigStore() {}
 
@@ -62,7 +65,7 @@ public final class ConfigStore {
         }
         String text;
         try {
-            text = YAML.writeValueAsString(root);
+            text = Writer.YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new PosctlException(ExitCode.INTERNAL, "cannot write the config: " + e.getMessage(), e);
         }
