@@ -57,7 +57,7 @@ public record GraphError(int status, String code, String message, String request
 
     private String hint() {
         if (status == 401) {
-            return "the token is missing, expired or not for Microsoft Graph: get a new one (POSCTL_TOKEN)";
+            return "the token is missing, expired or not for Microsoft Graph: sign in again (posctl login) or give a new token (POSCTL_TOKEN)";
         }
         if (status == 403 || (status == 500 && message != null && message.toLowerCase().contains("unauthorized"))) {
             return "writing profile positions needs the delegated permission User.ReadWrite (your own profile) or"
