@@ -37,12 +37,10 @@ public final class Connection implements AutoCloseable {
 
     private final SandboxServer sandbox;
     private final PositionService service;
-    private final URI base;
 
-    private Connection(SandboxServer sandbox, PositionService service, URI base) {
+    private Connection(SandboxServer sandbox, PositionService service) {
         this.sandbox = sandbox;
         this.service = service;
-        this.base = base;
     }
 
     public static Connection open(Settings s, Environment env, PrintWriter err, boolean quiet) {
@@ -93,7 +91,7 @@ public final class Connection implements AutoCloseable {
             ProxySettings proxy = sandbox != null ? null : ProxySettings.fromEnvironment(env.vars());
             GraphClient client = new GraphClient(base, token, "posctl/" + Version.get(), s.http(), debug, env.clock(),
                 proxy, insecure);
-            return new Connection(sandbox, new PositionService(client, new GraphPaths(base, s.style())), base);
+            return new Connection(sandbox, new PositionService(client, new GraphPaths(base, s.style())));
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -113,14 +111,6 @@ public final class Connection implements AutoCloseable {
 
     public PositionService service() {
         return service;
-    }
-
-    public boolean isSandbox() {
-        return sandbox != null;
-    }
-
-    public URI base() {
-        return base;
     }
 
     @Override

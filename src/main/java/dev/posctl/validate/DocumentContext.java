@@ -137,14 +137,6 @@ public final class DocumentContext {
         return startLine;
     }
 
-    public String source() {
-        return source;
-    }
-
-    public int document() {
-        return document;
-    }
-
     boolean yaml() {
         return yaml;
     }
