@@ -1,9 +1,10 @@
 package dev.posctl.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
  * the client credentials flow: RS256 with the certificate's SHA-1 thumbprint in {@code x5t}.
  */
 public final class ClientCertificate {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
     private final PrivateKey key;
     private final X509Certificate certificate;
@@ -117,11 +117,11 @@ public final class ClientCertificate {
 
     /** A client assertion for one token request, valid for ten minutes. */
     public String assertion(String clientId, String audience, Instant now) {
-        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("x5t", thumbprint());
-        ObjectNode claims = JSON.createObjectNode().put("aud", audience).put("iss", clientId).put("sub", clientId)
+        ObjectNode header = JsonNodeFactory.instance.objectNode().put("alg", "RS256").put("typ", "JWT").put("x5t", thumbprint());
+        ObjectNode claims = JsonNodeFactory.instance.objectNode().put("aud", audience).put("iss", clientId).put("sub", clientId)
             .put("jti", UUID.randomUUID().toString()).put("nbf", now.getEpochSecond()).put("iat", now.getEpochSecond())
             .put("exp", now.getEpochSecond() + 600);
-        String signingInput = Jwt.base64Url(header.toString()) + "." + Jwt.base64Url(claims.toString());
+        String signingInput = Jwt.base64Url(JsonTrees.compact(header)) + "." + Jwt.base64Url(JsonTrees.compact(claims));
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initSign(key);

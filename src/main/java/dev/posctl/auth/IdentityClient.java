@@ -1,10 +1,10 @@
 package dev.posctl.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.ProxySettings;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
  * Form posts only; what is sent (secrets, codes) is never part of an error message.
  */
 public final class IdentityClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     private final HttpClient http;
 
@@ -94,7 +93,7 @@ public final class IdentityClient {
         }
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = JsonTrees.read(response.body());
         } catch (IOException e) {
             json = null;
         }

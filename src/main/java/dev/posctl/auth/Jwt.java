@@ -1,16 +1,15 @@
 package dev.posctl.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Reads a JWT's header and claims without verifying it: for showing, never for trusting. */
 public final class Jwt {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Jwt() {}
 
@@ -30,7 +29,7 @@ public final class Jwt {
                 + " dot-separated parts instead of 3); Microsoft Graph tokens are JWTs");
         }
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(strip(parts[index])));
+            return JsonTrees.read(Base64.getUrlDecoder().decode(strip(parts[index])));
         } catch (IOException | IllegalArgumentException e) {
             throw new PosctlException(ExitCode.AUTH, "the access token is not a readable JWT (part " + (index + 1)
                 + " is not base64url-encoded JSON)");

@@ -1,12 +1,13 @@
 package dev.posctl.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.config.PrivateFiles;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +16,6 @@ import java.time.Instant;
 
 /** Signed-in tokens, one file per profile under {@code $XDG_STATE_HOME/posctl/tokens/}, mode 0600. */
 public final class TokenCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What a sign-in left behind; the refresh token is absent for client credentials, which sign in
@@ -33,7 +33,7 @@ public final class TokenCache {
     public static Entry load(Environment env, String profile) {
         Path file = path(env, profile);
         try {
-            JsonNode n = JSON.readTree(Files.readString(file));
+            JsonNode n = JsonTrees.read(Files.readString(file));
             return new Entry(text(n, "accessToken"), text(n, "refreshToken"), Instant.parse(n.path("expiresAt").asText()),
                 text(n, "method"), text(n, "authority"), text(n, "tenant"), text(n, "clientId"), text(n, "scope"),
                 text(n, "credentialFile"));
@@ -45,7 +45,7 @@ public final class TokenCache {
     }
 
     public static void save(Environment env, String profile, Entry e) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("accessToken", e.accessToken());
         n.put("refreshToken", e.refreshToken());
         n.put("expiresAt", e.expiresAt().toString());
@@ -55,7 +55,7 @@ public final class TokenCache {
         n.put("clientId", e.clientId());
         n.put("scope", e.scope());
         n.put("credentialFile", e.credentialFile());
-        PrivateFiles.writeAtomically(path(env, profile), n.toString());
+        PrivateFiles.writeAtomically(path(env, profile), JsonTrees.compact(n));
     }
 
     /** True when there was a cache to remove. */

@@ -1,10 +1,11 @@
 package dev.posctl.complete;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.Environment;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.Set;
 public final class IdCache {
     static final int MAX_USERS = 200;
     static final int MAX_POSITIONS = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
     public IdCache(Path file) {
@@ -79,7 +79,7 @@ public final class IdCache {
             byUser.retain(users);
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".completion-ids", ".tmp");
-            JSON.writeValue(tmp.toFile(), root);
+            Files.writeString(tmp, JsonTrees.compact(root));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only means fewer candidates next time
@@ -89,7 +89,7 @@ public final class IdCache {
     private ObjectNode load() {
         try {
             if (Files.isRegularFile(file)) {
-                JsonNode n = JSON.readTree(file.toFile());
+                JsonNode n = JsonTrees.read(Files.readAllBytes(file));
                 if (n != null && n.isObject()) {
                     return (ObjectNode) n;
                 }
@@ -97,6 +97,6 @@ public final class IdCache {
         } catch (IOException | RuntimeException e) {
             // unreadable: start afresh
         }
-        return JSON.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 }

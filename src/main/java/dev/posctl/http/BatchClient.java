@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Graph JSON batching: up to 20 requests in one {@code POST /$batch}. Items the service throttles
@@ -100,7 +99,7 @@ public final class BatchClient {
             r.put("method", item.method());
             r.put("url", relative(item.uri()));
             ObjectNode h = r.putObject("headers");
-            h.put("client-request-id", UUID.randomUUID().toString());
+            h.put("client-request-id", RequestIds.next());
             if (item.body() != null) {
                 h.put("Content-Type", "application/json");
                 r.set("body", item.body());

@@ -1,9 +1,9 @@
 package dev.posctl.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
@@ -23,7 +22,6 @@ import java.util.UUID;
  * and a time budget.
  */
 public final class GraphClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
     private final String token;
     private final String userAgent;
@@ -55,6 +53,11 @@ public final class GraphClient {
             builder.sslContext(PlainHttpTls.context());
         }
         this.http = (proxy != null ? proxy.apply(builder) : builder).build();
+    }
+
+    /** Ends the connection pool's thread: the client must not be used afterwards. */
+    public void close() {
+        HttpThreads.release(http);
     }
 
     /** A bearer token over plain http could be read by anyone on the path; only loopback is exempt. */
@@ -110,12 +113,12 @@ public final class GraphClient {
      * reached the server; others only when the connection was never made.
      */
     public GraphResponse send(String method, URI uri, JsonNode body, boolean idempotent) {
-        String bodyText = body == null ? null : body.toString();
+        String bodyText = body == null ? null : JsonTrees.compact(body);
         Instant deadline = clock.instant().plus(settings.retryBudget());
         int attempt = 0;
         while (true) {
             attempt++;
-            String clientRequestId = UUID.randomUUID().toString();
+            String clientRequestId = RequestIds.next();
             Map<String, String> headers = headers(clientRequestId, bodyText != null, false);
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                 .method(method, bodyText == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bodyText));
@@ -179,7 +182,7 @@ public final class GraphClient {
             return null;
         }
         try {
-            return JSON.readTree(body);
+            return JsonTrees.read(body);
         } catch (IOException e) {
             return null;
         }

@@ -2,12 +2,12 @@ package dev.posctl.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import dev.posctl.schema.Kind;
 import dev.posctl.schema.Property;
 import dev.posctl.schema.Schema;
@@ -134,7 +134,7 @@ public final class OverlayBuilder {
 
     private static JsonNode json(String raw, String what) {
         try {
-            return new ObjectMapper(Parsers.json()).readTree(raw);
+            return JsonTrees.read(raw);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

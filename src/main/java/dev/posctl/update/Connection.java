@@ -115,6 +115,7 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        service.client().close();
         if (sandbox != null) {
             sandbox.close();
         }

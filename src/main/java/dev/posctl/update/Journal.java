@@ -1,11 +1,12 @@
 package dev.posctl.update;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
+import dev.posctl.json.JsonTrees;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
  * sent again. An edit is known by its source, its place there and its content.
  */
 public final class Journal implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
@@ -52,7 +52,7 @@ public final class Journal implements AutoCloseable {
                 }
                 JsonNode n;
                 try {
-                    n = JSON.readTree(line);
+                    n = JsonTrees.read(line);
                 } catch (IOException e) {
                     continue; // a line cut short by a kill: that edit is simply not done
                 }
@@ -73,7 +73,7 @@ public final class Journal implements AutoCloseable {
     }
 
     public void record(long key, UpdateResult r) {
-        ObjectNode line = JSON.createObjectNode().put("key", Long.toHexString(key));
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("key", Long.toHexString(key));
         line.setAll(r.toReport());
         out.write(line);
     }
@@ -81,7 +81,7 @@ public final class Journal implements AutoCloseable {
     /** FNV-1a over source, document index and content: stable across runs of the same input. */
     public static long key(Edit e) {
         long h = 0xcbf29ce484222325L;
-        String s = (e.location() != null ? e.location().source() + "\n" + e.location().document() : "") + "\n" + e.body();
+        String s = (e.location() != null ? e.location().source() + "\n" + e.location().document() : "") + "\n" + JsonTrees.compact(e.body());
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
