@@ -50,8 +50,8 @@ public final class DiffCommand implements Callable<Integer> {
         try (Connection c = endpoint.open(common)) {
             for (Edit e : edits) {
                 try {
-                    String id = e.id() != null ? e.id() : c.service().currentId(e.userId());
-                    JsonNode now = c.service().get(e.userId(), id);
+                    JsonNode now = e.id() != null ? c.service().get(e.userId(), e.id()) : c.service().current(e.userId());
+                    String id = e.id() != null ? e.id() : now.path("id").asText();
                     ObjectNode fields = e.fields();
                     for (Merge.Change ch : Merge.changes(now, Merge.body(fields, now))) {
                         ObjectNode row = rows.addObject();

@@ -115,10 +115,22 @@ public final class BulkRunner {
             List<GraphResponse> reads = null;
             if (updater.options().merge() && !targets.isEmpty()) {
                 List<BatchClient.Item> gets = new ArrayList<>();
-                for (Updater.Target t : targets) {
-                    gets.add(new BatchClient.Item("GET", updater.readUri(t), null));
+                List<Integer> unread = new ArrayList<>();
+                reads = new ArrayList<>();
+                for (int i = 0; i < targets.size(); i++) {
+                    Updater.Target t = targets.get(i);
+                    reads.add(t.read());
+                    if (t.read() == null) {
+                        unread.add(i);
+                        gets.add(new BatchClient.Item("GET", updater.readUri(t), null));
+                    }
                 }
-                reads = batch.execute(gets);
+                if (!gets.isEmpty()) {
+                    List<GraphResponse> got = batch.execute(gets);
+                    for (int k = 0; k < got.size(); k++) {
+                        reads.set(unread.get(k), got.get(k));
+                    }
+                }
             }
             List<Integer> patching = new ArrayList<>();
             List<Updater.Patch> patches = new ArrayList<>();

@@ -65,19 +65,21 @@ public final class PositionService {
         checked(client.delete(paths.position(user, id)), "delete position " + id + " of " + user);
     }
 
-    /** The id of the user's position with isCurrent true; an error when there is none or several. */
-    public String currentId(String user) {
+    /** The user's position with isCurrent true; an error when there is none or several. */
+    public JsonNode current(String user) {
         List<String> ids = new ArrayList<>();
+        JsonNode found = null;
         for (JsonNode p : list(user)) {
             if (p.path("isCurrent").asBoolean(false)) {
                 ids.add(p.path("id").asText());
+                found = p;
             }
         }
         if (ids.size() != 1) {
             throw new PosctlException(ExitCode.REJECTED, user + " has " + (ids.isEmpty() ? "no current position" : ids.size()
                 + " current positions (" + String.join(", ", ids) + ")") + "; name one with --id");
         }
-        return ids.get(0);
+        return found;
     }
 
     static GraphResponse checked(GraphResponse r, String what) {

@@ -7,10 +7,10 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.http.PathStyle;
+import dev.posctl.http.RequestIds;
 import dev.posctl.input.Edit;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +25,12 @@ public final class Updater {
      */
     public record Options(boolean merge, boolean dryRun, boolean showResult, boolean current) {}
 
-    /** Which position an edit addresses. */
-    public record Target(Edit edit, String user, String id) {}
+    /**
+     * Which position an edit addresses.
+     *
+     * @param read the position as already read (found by {@code --current} in the list), or null
+     */
+    public record Target(Edit edit, String user, String id, GraphResponse read) {}
 
     /** A write to make: the request and what it changes. */
     public record Patch(Target target, URI uri, ObjectNode body, List<String> changed, JsonNode current) {}
@@ -55,7 +59,7 @@ public final class Updater {
             return failed(edit, edit.id(), e);
         }
         try {
-            Plan plan = plan(target, options.merge() ? service.fetch(target.user(), target.id()) : null);
+            Plan plan = plan(target, options.merge() ? read(target) : null);
             if (plan.done() != null) {
                 return plan.done();
             }
@@ -66,13 +70,19 @@ public final class Updater {
         }
     }
 
-    /** Resolves {@code --current} when the edit names no id (a list call). */
+    /** Resolves {@code --current} when the edit names no id (a list call, whose answer is the merge base too). */
     public Target target(Edit edit) {
-        String id = edit.id();
-        if (id == null && options.current()) {
-            id = service.currentId(edit.userId());
+        if (edit.id() == null && options.current()) {
+            JsonNode position = service.current(edit.userId());
+            String id = position.path("id").asText();
+            return new Target(edit, edit.userId(), id,
+                new GraphResponse("GET", service.paths().positions(edit.userId()), 200, position, null, null, 1));
         }
-        return new Target(edit, edit.userId(), id);
+        return new Target(edit, edit.userId(), edit.id(), null);
+    }
+
+    private GraphResponse read(Target t) {
+        return t.read() != null ? t.read() : service.fetch(t.user(), t.id());
     }
 
     /** Where the merge step reads the position. */
@@ -132,7 +142,7 @@ public final class Updater {
         req.put("method", "PATCH");
         req.put("url", uri.toString());
         ObjectNode headers = req.putObject("headers");
-        service.client().headers(UUID.randomUUID().toString(), true, true).forEach(headers::put);
+        service.client().headers(RequestIds.next(), true, true).forEach(headers::put);
         req.set("body", body);
         return req;
     }

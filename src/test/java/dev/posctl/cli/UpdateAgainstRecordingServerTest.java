@@ -298,11 +298,14 @@ class UpdateAgainstRecordingServerTest {
 
     @Test
     void currentFindsTheCurrentPosition() throws Exception {
-        server.then(Answer.json(200, "{\"value\":[{\"id\":\"old\",\"isCurrent\":false},{\"id\":\"p1\",\"isCurrent\":true}]}"));
+        server.then(Answer.json(200, "{\"value\":[{\"id\":\"old\",\"isCurrent\":false},"
+            + "{\"id\":\"p1\",\"isCurrent\":true,\"detail\":{\"jobTitle\":\"PM\",\"role\":\"Listed\"}}]}"));
         graphLike();
         Cli.Result r = cli().run("update", "--current", "--user", "u", "--job-title", "X");
         assertEquals(0, r.code(), r::toString);
         assertEquals("/beta/users/u/profile/positions/p1", server.requests("PATCH").get(0).rawPath());
+        assertEquals(1, server.requests("GET").size(), "the list answer is the merge base: no second read");
+        assertEquals("Listed", JSON.readTree(server.requests("PATCH").get(0).body()).at("/detail/role").asText());
         server.then(Answer.json(200, "{\"value\":[{\"id\":\"a\",\"isCurrent\":true},{\"id\":\"b\",\"isCurrent\":true}]}"));
         Cli.Result two = cli().run("update", "--current", "--user", "u", "--job-title", "X");
         assertEquals(4, two.code(), two::toString);
