@@ -25,7 +25,9 @@ public final class CommandLineFactory {
      * The tree for running exactly these arguments once (main). Picocli reflects over every class of
      * a command it builds, which is most of posctl's start-up; here only the command the arguments
      * name is built in full, and every other one is a stand-in with its name and description, enough
-     * for the root's help, its "did you mean" suggestions and the parser to pass it by.
+     * for the root's help, its "did you mean" suggestions and the parser to pass it by. When the
+     * arguments name a command, which then does all the parsing, not even the stand-ins are made
+     * (each costs picocli more than a millisecond to set up).
      */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err, String... args) {
         PosctlCommand root = new PosctlCommand(env);
@@ -36,17 +38,23 @@ public final class CommandLineFactory {
         root.spec = spec;
         CommandLine cl = new CommandLine(spec);
         String wanted = commandNamed(args);
+        boolean named = !"help".equals(firstWord(args)) && Arrays.stream(rootAnnotation.subcommands())
+            .map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
         for (Class<?> type : rootAnnotation.subcommands()) {
             Command c = type.getAnnotation(Command.class);
-            if (type == CommandLine.HelpCommand.class || c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted)) {
+            if (names(c, wanted) || (type == CommandLine.HelpCommand.class && !named)) {
                 cl.addSubcommand(new CommandLine(type));
-            } else {
+            } else if (!named) {
                 CommandSpec standIn = CommandSpec.create().name(c.name()).aliases(c.aliases());
                 standIn.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
                 cl.addSubcommand(c.name(), standIn);
             }
         }
         return configure(cl, env, out, err);
+    }
+
+    private static boolean names(Command c, String wanted) {
+        return c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted);
     }
 
     /** The subcommand the arguments run or ask help for: the first non-option, or the one after help. */
@@ -57,6 +65,10 @@ public final class CommandLineFactory {
             }
         }
         return null;
+    }
+
+    private static String firstWord(String... args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 
     private static CommandLine configure(CommandLine cl, Environment env, PrintWriter out, PrintWriter err) {

@@ -16,7 +16,7 @@ final class EditValidation {
     static List<Edit> requireValid(EditInputs inputs, CommonOptions common) {
         ProblemSink sink = new ProblemSink(false);
         List<Edit> edits = new ArrayList<>();
-        inputs.read(sink, common.env().stdin(), common.env().today(), edits::add);
+        inputs.read(sink, common.env().stdin(), common.env()::today, edits::add);
         report(sink, common);
         return edits;
     }
@@ -24,7 +24,7 @@ final class EditValidation {
     /** The first of two passes: checks every edit, keeping none; returns how many there are. */
     static long requireValidCount(EditInputs inputs, CommonOptions common) {
         ProblemSink sink = new ProblemSink(false);
-        long n = inputs.count(sink, common.env().stdin(), common.env().today()).edits();
+        long n = inputs.count(sink, common.env().stdin(), common.env()::today).edits();
         report(sink, common);
         return n;
     }

@@ -49,7 +49,7 @@ final class SendRun {
         Interrupts interrupts = env.isRealProcess() ? Interrupts.install(runner::stop,
             () -> common.note("\nposctl: stopping: finishing the requests in flight (Ctrl-C again to abort)")) : null;
         try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
-            inputs.read(new ProblemSink(false), env.stdin(), env.today(), edit -> {
+            inputs.read(new ProblemSink(false), env.stdin(), env::today, edit -> {
                 if (runner.stopped()) {
                     return;
                 }

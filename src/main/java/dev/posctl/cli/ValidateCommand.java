@@ -37,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
         OutputFormat format = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.text,
             OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github));
         ProblemSink sink = new ProblemSink(strict);
-        EditInputs.Counts counts = inputs.count(sink, env.stdin(), env.today());
+        EditInputs.Counts counts = inputs.count(sink, env.stdin(), env::today);
         switch (format) {
             case text:
                 new ProblemRenderer(common.errStyle()).text(sink.problems(), common.err());
@@ -57,7 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private static String summary(long edits, long valid, ProblemSink sink) {
-        return String.format("%d %s checked, %d valid: %d %s, %d %s", edits, edits == 1 ? "edit" : "edits", valid,
-            sink.errors(), sink.errors() == 1 ? "error" : "errors", sink.warnings(), sink.warnings() == 1 ? "warning" : "warnings");
+        return edits + (edits == 1 ? " edit" : " edits") + " checked, " + valid + " valid: " + sink.errors()
+            + (sink.errors() == 1 ? " error, " : " errors, ") + sink.warnings() + (sink.warnings() == 1 ? " warning" : " warnings");
     }
 }

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ public final class Environment {
     /** The real process's environment. */
     public static Environment system() {
         return new Environment(new Environment(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2),
-            Path.of("").toAbsolutePath(), Clock.systemDefaultZone()), true);
+            Path.of("").toAbsolutePath(), new SystemClock(null)), true);
     }
 
     /** Linux tells which file descriptor is a terminal through /proc; elsewhere fall back on System.console(). */
@@ -131,5 +133,40 @@ public final class Environment {
         }
         String home = get("HOME");
         return Path.of(home != null ? home : System.getProperty("user.home")).resolve(fallbackUnderHome);
+    }
+
+    /**
+     * The system clock with the default time zone looked up on first use: reading the zone rules
+     * costs every start-up about 25 ms, and most runs only ever ask for instants.
+     */
+    private static final class SystemClock extends Clock {
+        private ZoneId zone;
+
+        SystemClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public synchronized ZoneId getZone() {
+            if (zone == null) {
+                zone = ZoneId.systemDefault();
+            }
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return new SystemClock(z);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now();
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
     }
 }

@@ -65,7 +65,7 @@ public final class EditSession {
                 OverlayBuilder addressing = new OverlayBuilder(Schema.get()).put(Schema.USER_ID, user, "--user").put("id", id, "--id");
                 Files.writeString(file, body, StandardCharsets.UTF_8);
                 new EditInputs(Schema.get(), List.of(new Source(file.getFileName().toString(), file, Format.YAML)), addressing)
-                    .read(sink, null, today, edits::add);
+                    .read(sink, null, () -> today, edits::add);
                 boolean sameId = edits.size() != 1 || id.equals(edits.get(0).id());
                 if (!sink.hasErrors() && edits.size() == 1 && sameId) {
                     return edits.get(0);

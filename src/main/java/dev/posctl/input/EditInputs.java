@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * All the edits of one command: its sources, or the flags alone when there are none. Reading
@@ -42,7 +43,7 @@ public final class EditInputs {
     }
 
     /** Streams every edit to the consumer in input order, problems to the sink; returns the number of edits. */
-    public long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer) {
+    public long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer) {
         return read(sink, stdin, today, consumer, true);
     }
 
@@ -50,7 +51,7 @@ public final class EditInputs {
     public record Counts(long edits, long valid) {}
 
     /** Checks every edit without keeping any: the fastest pass, for validate. */
-    public Counts count(ProblemSink sink, InputStream stdin, LocalDate today) {
+    public Counts count(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today) {
         LongAdder valid = new LongAdder();
         long n = read(sink, stdin, today, e -> {
             if (e.valid()) {
@@ -60,7 +61,7 @@ public final class EditInputs {
         return new Counts(n, valid.sum());
     }
 
-    private long read(ProblemSink sink, InputStream stdin, LocalDate today, Consumer<Edit> consumer, boolean ordered) {
+    private long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, boolean ordered) {
         Overlay overlay = flags.build(sink);
         EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today, requireId), overlay, sink);
         if (sources.isEmpty()) {

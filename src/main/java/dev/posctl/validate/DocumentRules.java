@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.schema.Schema;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * Checks that look at a whole edit once it is complete (after flags were laid on top): the
  * addressing keys and the rules between fields.
  */
 public final class DocumentRules {
-    private final LocalDate today;
+    private final Supplier<LocalDate> today;
     private final boolean requireId;
 
-    public DocumentRules(LocalDate today, boolean requireId) {
+    /** @param today asked only when a rule needs it (the time zone costs start-up time) */
+    public DocumentRules(Supplier<LocalDate> today, boolean requireId) {
         this.today = today;
         this.requireId = requireId;
     }
@@ -49,7 +51,7 @@ public final class DocumentRules {
             ctx.report(ctx.endAt(), Severity.WARNING, ProblemCode.END_BEFORE_START,
                 "detail.endMonthYear", end + " is before startMonthYear " + begin);
         }
-        if (end != null && f.isCurrent() && end.isBefore(today)) {
+        if (end != null && f.isCurrent() && end.isBefore(today.get())) {
             ctx.report(ctx.isCurrentAt(), Severity.WARNING, ProblemCode.CURRENT_WITH_PAST_END,
                 "isCurrent", "isCurrent is true but endMonthYear " + end + " is in the past");
         }

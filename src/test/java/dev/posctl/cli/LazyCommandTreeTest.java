@@ -51,7 +51,9 @@ class LazyCommandTreeTest {
             new String[] {"validate", "--nope"}, new String[] {"validate", "-f", "x.json", "-o", "text"},
             new String[] {"validate", "-f", "x.json"}, new String[] {"schema", "detail.layer"}, new String[] {"sandbox"},
             new String[] {"help", "sandbox"}, new String[] {"sandbox", "serve", "--port", "-1"},
-            new String[] {"update", "--user"}, new String[] {"delete", "--user", "a", "--id", "b"}));
+            new String[] {"update", "--user"}, new String[] {"delete", "--user", "a", "--id", "b"},
+            new String[] {"validate", "update"}, new String[] {"validate", "-f", "x.json", "lsit"}, new String[] {"help", "help"},
+            new String[] {"completion"}, new String[] {"config"}));
         CommandLine whole = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertTrue(whole.getSubcommands().size() >= 9, "the commands: " + whole.getSubcommands().keySet());
         for (String name : whole.getSubcommands().keySet()) {
@@ -68,7 +70,10 @@ class LazyCommandTreeTest {
         CommandLine lazy = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             "validate", "-f", "x.json");
         assertTrue(lazy.getSubcommands().get("validate").getCommandSpec().userObject() instanceof ValidateCommand);
-        assertEquals(null, lazy.getSubcommands().get("update").getCommandSpec().userObject(), "update is a stand-in");
+        assertEquals(null, lazy.getSubcommands().get("update"), "a named command parses alone: no stand-ins");
+        CommandLine unknown = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            "updte", "--user", "u");
+        assertEquals(null, unknown.getSubcommands().get("update").getCommandSpec().userObject(), "stand-ins for suggestions");
         assertEquals("help", CommandLineFactory.commandNamed("-v", "help"));
         assertEquals("update", CommandLineFactory.commandNamed("help", "update"));
         assertEquals(null, CommandLineFactory.commandNamed("--help"));

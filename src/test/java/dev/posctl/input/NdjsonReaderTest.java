@@ -44,7 +44,7 @@ class NdjsonReaderTest {
         ProblemSink sink = new ProblemSink(false);
         List<Edit> edits = new ArrayList<>();
         new EditInputs(Schema.get(), List.of(new Source("big.ndjson", file, Format.NDJSON)), new OverlayBuilder(Schema.get()))
-            .read(sink, null, LocalDate.of(2026, 1, 1), edits::add);
+            .read(sink, null, () -> LocalDate.of(2026, 1, 1), edits::add);
         assertEquals(List.of(1, 7_777, 15_001, 30_000, 40_001),
             sink.problems().stream().map(p -> p.location().line()).collect(Collectors.toList()));
         assertEquals("wrong-type,wrong-type,syntax,syntax,wrong-type",

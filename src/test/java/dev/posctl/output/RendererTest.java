@@ -72,7 +72,7 @@ class RendererTest {
         ProblemSink sink = new ProblemSink(false);
         List<JsonNode> back = new ArrayList<>();
         new EditInputs(Schema.get(), List.of(new Source("<stdin>", null, null)), new OverlayBuilder(Schema.get()))
-            .read(sink, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), LocalDate.now(), e -> back.add(e.body()));
+            .read(sink, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), () -> LocalDate.now(), e -> back.add(e.body()));
         assertEquals(List.of(), sink.problems(), yaml);
         assertEquals(data.get(0), back.get(0), yaml);
         assertEquals(data.get(1), back.get(1), yaml);

@@ -27,7 +27,7 @@ class ValidatorTest {
         ProblemSink sink = new ProblemSink(strict);
         List<Edit> edits = new ArrayList<>();
         new EditInputs(Schema.get(), List.of(new Source("<stdin>", null, null)), new OverlayBuilder(Schema.get()))
-            .read(sink, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), LocalDate.of(2026, 11, 28), edits::add);
+            .read(sink, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), () -> LocalDate.of(2026, 11, 28), edits::add);
         return sink;
     }
 

@@ -1,0 +1,37 @@
+package dev.posctl.update;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class RunTallyTest {
+    @Test
+    void tenthsRoundLikeTheOldFormatAndNeverUseADecimalComma() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertEquals("0.0", RunTally.tenths(0));
+            assertEquals("0.3", RunTally.tenths(0.25));
+            assertEquals("12.3", RunTally.tenths(12.34));
+            assertEquals("1.0", RunTally.tenths(0.96));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void summaryAndProgressNameEveryCount() {
+        RunTally t = new RunTally();
+        t.total(5);
+        t.add(UpdateResult.Status.updated);
+        t.add(UpdateResult.Status.updated);
+        t.add(UpdateResult.Status.failed);
+        t.add(UpdateResult.Status.planned);
+        String s = t.summary();
+        assertTrue(s.matches("2 updated, 0 unchanged, 1 failed, 0 skipped, 1 planned \\(dry run: nothing was written\\) "
+            + "in \\d+\\.\\d s \\(\\d+ edits/s\\)"), s);
+        assertTrue(t.progress().matches("4/5  \\d+ edits/s  1 failed  ETA \\d+s"), t.progress());
+    }
+}
