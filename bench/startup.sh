@@ -36,7 +36,7 @@ detail:
 YAML
 
 # train the class-data-sharing archive (the launcher does it in the background on first use)
-"$posctl" --version >/dev/null
+"$posctl" --help >/dev/null
 for _ in $(seq 1 600); do
   ls "$XDG_CACHE_HOME"/posctl/posctl-*.jsa >/dev/null 2>&1 && break
   sleep 0.1

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import dev.posctl.sandbox.SandboxOptions;
+import dev.posctl.sandbox.SandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,10 @@ class ClassLoadingIT {
     Path dir;
 
     List<String> loadedBy(String... args) throws IOException, InterruptedException {
+        return loadedBy(Map.of(), args);
+    }
+
+    List<String> loadedBy(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("classes-" + System.nanoTime() + ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xshare:auto", "-Xlog:class+load=info:file=" + log, "-jar",
@@ -38,6 +45,7 @@ class ClassLoadingIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
             .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
         pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "posctl finished");
@@ -82,6 +90,26 @@ class ClassLoadingIT {
         Files.writeString(dir.resolve("x.json"),
             "{\"userId\":\"adele@contoso.com\",\"id\":\"7dc1f91d\",\"detail\":{\"jobTitle\":\"PM\"}}\n");
         assertEquals(List.of(), heavy(loadedBy("validate", "-f", "x.json"), HEAVY));
+    }
+
+    /**
+     * An update's start-up budget has no room for Jackson's ObjectMapper (its set-up alone took 70 ms),
+     * SecureRandom (request ids), the time-zone rules or the locale data a Formatter loads.
+     */
+    @Test
+    void anUpdateLoadsOnlyWhatItSends() throws Exception {
+        SandboxServer sandbox = SandboxServer.start(SandboxOptions.inMemory());
+        try {
+            List<String> classes = loadedBy(Map.of("POSCTL_ENDPOINT", sandbox.baseUri().toString(), "POSCTL_TOKEN", "t"),
+                "update", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM");
+            assertTrue(classes.contains("jdk.internal.net.http.HttpClientImpl"), "the control: the update went over HTTP");
+            List<String> unwanted = List.of("com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.json.JsonMapper",
+                "java.security.SecureRandom", "sun.util.calendar.ZoneInfoFile", "java.util.Formatter", "java.text.DecimalFormatSymbols");
+            assertEquals(List.of(), classes.stream().filter(unwanted::contains).collect(Collectors.toList()));
+            assertEquals(List.of(), heavy(classes, List.of("org.yaml.snakeyaml.", "org.jline.", "dev.posctl.sandbox.")));
+        } finally {
+            sandbox.close();
+        }
     }
 
     @Test
