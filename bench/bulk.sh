@@ -3,10 +3,12 @@
 # curl --parallel --parallel-max 16 sending the same edits as blind PATCHes, one request each,
 # to the same standalone sandbox; with no added latency and with 50 ms per request.
 # posctl runs through its launcher (bin/posctl from the distribution archive), as users run it.
-# Usage: bench/bulk.sh            (N=10000 edits; build first: mvn -B -q package -DskipTests)
+# Usage: bench/bulk.sh            (N=10000 edits, ROUNDS=3; build first: mvn -B -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-10000}
+ROUNDS=${ROUNDS:-3}   # each side runs ROUNDS times, alternating; the figures are medians
+WARM=${WARM:-3000}    # edits (and curl requests) that warm the server before measuring
 JAVA=${JAVA:-java}
 work=$(mktemp -d)
 tar xzf target/posctl-*.tar.gz -C "$work"
@@ -46,25 +48,38 @@ curl_config() { # $1: base url, $2: title prefix
 
 run() { # $1: label, $2: chaos spec
   serve "$2"
-  # warm the server's JIT with a little of both kinds of traffic, so neither side meets it cold
-  N=500 edits "warm" | head -500 > "$work/warm.ndjson"
-  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
-  N=500 curl_config "$url" "warm" > "$work/warm.cfg"
+  # warm the server's JIT with plenty of both kinds of traffic, so that neither side meets it cold
+  # (whichever ran first would otherwise pay for the server's interpreted start)
+  N=$WARM edits "warm" > "$work/warm.ndjson"
+  for _ in 1 2; do
+    POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/warm.ndjson" -q --progress off -o ndjson > /dev/null
+    N=$WARM edits "warm again" > "$work/warm.ndjson"
+  done
+  N=$WARM curl_config "$url" "warm" > "$work/warm.cfg"
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/warm.cfg"
-  edits "posctl-$1" > "$work/edits.ndjson"
-  curl_config "$url" "curl-$1" > "$work/curl.cfg"
-  local t0 t1 t2
-  t0=$(now)
-  POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
-    --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
-  t1=$(now)
-  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
-  t2=$(now)
+  local p=() c=() r t0 t1 t2 updated
+  for r in $(seq 1 "$ROUNDS"); do
+    edits "posctl-$1-$r" > "$work/edits.ndjson"
+    curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
+    t0=$(now)
+    POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
+      --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
+    t1=$(now)
+    curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
+    t2=$(now)
+    updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
+    [ "$updated" = "$N" ] || { echo "posctl updated $updated of $N edits" >&2; exit 1; }
+    p+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
+    c+=("$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }')")
+  done
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
-  local updated; updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
-  awk -v l="$1" -v n="$N" -v u="$updated" -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN {
-    p = n / (b - a); q = n / (c - b)
-    printf "%-22s posctl %8.0f edits/s (%d updated, %.1f s)   curl %8.0f edits/s (%.1f s)   ratio %.1fx\n", l, p, u, b - a, q, c - b, p / q }'
+  awk -v l="$1" -v n="$N" -v p="${p[*]}" -v c="${c[*]}" '
+    function median(s,   a, k, i, j, t) { k = split(s, a, " ")
+      for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+    BEGIN { ps = median(p); cs = median(c)
+      printf "%-20s posctl %6.0f edits/s (median %.2f s of: %s)   curl %6.0f edits/s (median %.2f s of: %s)   ratio %.1fx\n",
+        l, n / ps, ps, p, n / cs, cs, c, cs / ps }'
 }
 
 echo "bulk benchmark: $N edits, java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"

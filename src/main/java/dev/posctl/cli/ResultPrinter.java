@@ -41,7 +41,6 @@ final class ResultPrinter {
             synchronized (this) {
                 if (format == OutputFormat.ndjson) {
                     out.println(line);
-                    out.flush();
                 } else {
                     out.print(count == 0 ? "\n" : ",\n");
                     out.print(line);
@@ -52,6 +51,13 @@ final class ResultPrinter {
         }
         synchronized (this) {
             keep(r);
+        }
+    }
+
+    /** Streams what was written so far (once per chunk of results, not a system call per line). */
+    synchronized void flush() {
+        if (format == OutputFormat.ndjson || format == OutputFormat.json) {
+            out.flush();
         }
     }
 

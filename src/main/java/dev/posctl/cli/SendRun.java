@@ -3,6 +3,7 @@ package dev.posctl.cli;
 import dev.posctl.core.ExitCode;
 import dev.posctl.http.BatchClient;
 import dev.posctl.http.HttpSettings;
+import dev.posctl.input.Edit;
 import dev.posctl.input.EditInputs;
 import dev.posctl.update.BulkRunner;
 import dev.posctl.update.Connection;
@@ -37,11 +38,19 @@ final class SendRun {
         BatchClient batch = new BatchClient(connection.service().client(), connection.service().paths(),
             http, env.clock());
         BulkRunner runner = new BulkRunner(updater, batch,
-            new BulkRunner.Options(bulk.concurrency, bulk.batchSize, bulk.failFast), (edit, r) -> {
-                if (journal != null && r.status() != UpdateResult.Status.planned) {
-                    journal.record(Journal.key(edit), r);
+            new BulkRunner.Options(bulk.concurrency, bulk.batchSize, bulk.failFast), new BulkRunner.Listener() {
+                @Override
+                public void result(Edit edit, UpdateResult r) {
+                    if (journal != null && r.status() != UpdateResult.Status.planned) {
+                        journal.record(Journal.key(edit), r);
+                    }
+                    done(r, report);
                 }
-                done(r, report);
+
+                @Override
+                public void chunkDone() {
+                    printer.flush();
+                }
             });
         if (journal != null && bulk.resume) {
             common.note("posctl: resuming: " + journal.doneCount() + " edits are recorded as done in " + bulk.journal);
@@ -55,6 +64,7 @@ final class SendRun {
                 }
                 if (journal != null && bulk.resume && journal.isDone(Journal.key(edit))) {
                     done(UpdateResult.skipped(edit.location(), edit.userId(), edit.id()), report);
+                    printer.flush();
                     return;
                 }
                 try {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,23 +114,25 @@ public final class GraphClient {
      * reached the server; others only when the connection was never made.
      */
     public GraphResponse send(String method, URI uri, JsonNode body, boolean idempotent) {
-        String bodyText = body == null ? null : JsonTrees.compact(body);
+        // bytes both ways: no String decoding and re-encoding of every body in a bulk run
+        byte[] bodyBytes = body == null ? null : JsonTrees.bytes(body);
         Instant deadline = clock.instant().plus(settings.retryBudget());
         int attempt = 0;
         while (true) {
             attempt++;
             String clientRequestId = RequestIds.next();
-            Map<String, String> headers = headers(clientRequestId, bodyText != null, false);
+            Map<String, String> headers = headers(clientRequestId, bodyBytes != null, false);
             HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .method(method, bodyText == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(bodyText));
+                .method(method, bodyBytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bodyBytes));
             headers.forEach(rb::header);
             if (debug != null) {
-                debug.request(method, uri.toString(), headers(clientRequestId, bodyText != null, true), bodyText, attempt);
+                debug.request(method, uri.toString(), headers(clientRequestId, bodyBytes != null, true),
+                    bodyBytes == null ? null : new String(bodyBytes, StandardCharsets.UTF_8), attempt);
             }
             long started = System.nanoTime();
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 if (debug != null) {
@@ -149,7 +152,7 @@ public final class GraphClient {
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (debug != null) {
-                debug.response(response.statusCode(), ms, response.headers(), response.body());
+                debug.response(response.statusCode(), ms, response.headers(), new String(response.body(), StandardCharsets.UTF_8));
             }
             int status = response.statusCode();
             if ((status == 429 || status == 503 || status == 504) && attempt <= settings.maxRetries()) {
@@ -161,8 +164,10 @@ public final class GraphClient {
                 }
             }
             // an error that echoes the token must not get it printed; a success body is data and stays as sent
-            String received = status >= 400 ? DebugLog.redact(response.body(), token) : response.body();
-            return new GraphResponse(method, uri, status, parse(received),
+            JsonNode received = status >= 400
+                ? parse(DebugLog.redact(new String(response.body(), StandardCharsets.UTF_8), token).getBytes(StandardCharsets.UTF_8))
+                : parse(response.body());
+            return new GraphResponse(method, uri, status, received,
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }
@@ -177,8 +182,8 @@ public final class GraphClient {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {

@@ -94,6 +94,17 @@ public final class JsonTrees {
         }
     }
 
+    /** Compact UTF-8, for request bodies. */
+    public static byte[] bytes(JsonNode node) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+        try (JsonGenerator g = factory().createGenerator(out)) {
+            write(node, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** One compact line. */
     public static String compact(JsonNode node) {
         return text(node, false);

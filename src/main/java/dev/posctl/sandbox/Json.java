@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -28,25 +29,23 @@ final class Json {
             throw GraphException.badRequest("The request body is empty; a JSON object is required.");
         }
         try {
-            JsonNode node = MAPPER.readTree(body);
+            JsonNode node = JsonTrees.read(body);
             if (node == null || node.isMissingNode()) {
                 throw GraphException.badRequest("The request body is empty; a JSON object is required.");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw GraphException.badRequest("Unable to read JSON request payload: "
-                + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ").");
+            // limits (depth, string length) have no location
+            throw GraphException.badRequest("Unable to read JSON request payload: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ")."));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Every answer goes through here: the streaming writer skips the mapper's serializer lookups. */
     static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTrees.bytes(node);
     }
 }

@@ -24,6 +24,9 @@ public final class BulkRunner {
     /** Called from worker threads as results complete. */
     public interface Listener {
         void result(Edit edit, UpdateResult r);
+
+        /** After the results of one chunk: a moment to flush what was written for them. */
+        default void chunkDone() {}
     }
 
     private final Updater updater;
@@ -88,6 +91,7 @@ public final class BulkRunner {
             try {
                 if (!stopped.get()) {
                     run(edits);
+                    listener.chunkDone();
                 }
             } finally {
                 slots.release();

@@ -43,6 +43,8 @@ class JsonTreesTest {
             assertEquals(MAPPER.writeValueAsString(node), JsonTrees.compact(node), doc);
             assertEquals(node.toString(), JsonTrees.compact(node), doc);
             assertEquals(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node), JsonTrees.pretty(node), doc);
+            assertEquals(new String(MAPPER.writeValueAsBytes(node), StandardCharsets.UTF_8),
+                new String(JsonTrees.bytes(node), StandardCharsets.UTF_8), doc);
         }
     }
 
