@@ -3,6 +3,7 @@ package dev.posctl.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.http.HttpThreads;
 import dev.posctl.http.ProxySettings;
 import dev.posctl.json.JsonTrees;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * The Microsoft identity platform v2 endpoints of one tenant: {@code {authority}/{tenant}/oauth2/v2.0/}.
  * Form posts only; what is sent (secrets, codes) is never part of an error message.
  */
-public final class IdentityClient {
+public final class IdentityClient implements AutoCloseable {
     private final URI base;
     private final HttpClient http;
 
@@ -57,6 +58,12 @@ public final class IdentityClient {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER);
         this.http = (proxy != null ? proxy.apply(b) : b).build();
+    }
+
+    /** Ends the client's selector thread (see HttpThreads: on JDK 17 it would hold the exit up). */
+    @Override
+    public void close() {
+        HttpThreads.release(http);
     }
 
     public URI tokenEndpoint() {

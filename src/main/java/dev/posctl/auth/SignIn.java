@@ -40,9 +40,8 @@ public final class SignIn {
         if (r.clientId() == null) {
             throw new PosctlException(ExitCode.AUTH, "no client id: pass --client-id, set POSCTL_CLIENT_ID, or posctl config set clientId ID");
         }
-        IdentityClient client = new IdentityClient(r.authority(), r.tenant(), proxy, r.insecureHttp());
         JsonNode reply;
-        try {
+        try (IdentityClient client = new IdentityClient(r.authority(), r.tenant(), proxy, r.insecureHttp())) {
             switch (r.method()) {
                 case "device-code":
                     reply = new DeviceCodeFlow(client, sleeper).run(r.clientId(), r.scope(), err);
@@ -72,13 +71,12 @@ public final class SignIn {
 
     /** A new access token from the refresh token; the old refresh token stays when no new one comes. */
     public TokenCache.Entry refresh(TokenCache.Entry old, boolean insecureHttp) {
-        IdentityClient client = new IdentityClient(old.authority(), old.tenant(), proxy, insecureHttp);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("client_id", old.clientId());
         form.put("refresh_token", old.refreshToken());
         form.put("scope", old.scope());
-        try {
+        try (IdentityClient client = new IdentityClient(old.authority(), old.tenant(), proxy, insecureHttp)) {
             JsonNode reply = client.token(form);
             return entry(reply, old.refreshToken(), new Request(old.method(), old.authority(), old.tenant(), old.clientId(),
                 old.scope(), null, null, insecureHttp));

@@ -38,8 +38,9 @@ public final class CommandLineFactory {
         root.spec = spec;
         CommandLine cl = new CommandLine(spec);
         String wanted = commandNamed(args);
-        boolean named = !"help".equals(firstWord(args)) && Arrays.stream(rootAnnotation.subcommands())
-            .map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
+        // only when the command comes first: "posctl -h update" is the root's help, which lists every command
+        boolean named = args.length > 0 && !"help".equals(args[0]) && args[0].equals(wanted)
+            && Arrays.stream(rootAnnotation.subcommands()).map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
         for (Class<?> type : rootAnnotation.subcommands()) {
             Command c = type.getAnnotation(Command.class);
             if (names(c, wanted) || (type == CommandLine.HelpCommand.class && !named)) {
@@ -65,10 +66,6 @@ public final class CommandLineFactory {
             }
         }
         return null;
-    }
-
-    private static String firstWord(String... args) {
-        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 
     private static CommandLine configure(CommandLine cl, Environment env, PrintWriter out, PrintWriter err) {

@@ -3,6 +3,7 @@ package dev.posctl.cli;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.output.Style;
+import dev.posctl.validate.Location;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +49,18 @@ public final class CommonOptions {
         if (!quiet) {
             err().println(message);
             err().flush();
+        }
+    }
+
+    /**
+     * One edit's failure, never suppressed: {@code posctl: FILE:LINE:COL: WHAT: MESSAGE}. Workers of a
+     * bulk run call this concurrently, so a line is written and flushed whole.
+     */
+    public void editFailed(Location where, String what, String message) {
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println("posctl: " + (where != null ? where.prefix() + ": " : "") + (what != null ? what + ": " : "") + message);
+            err.flush();
         }
     }
 

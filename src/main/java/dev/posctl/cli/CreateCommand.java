@@ -45,7 +45,7 @@ public final class CreateCommand implements Callable<Integer> {
                 try {
                     created.add(c.service().create(e.userId(), body));
                 } catch (PosctlException ex) {
-                    common.err().println("posctl: " + e.location().prefix() + ": " + ex.getMessage());
+                    common.editFailed(e.location(), null, ex.getMessage());
                     code = dev.posctl.update.UpdateResult.worse(code, ex.exitCode());
                 }
             }

@@ -62,7 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
                         row.set("new", ch.proposed());
                     }
                 } catch (PosctlException ex) {
-                    common.err().println("posctl: " + e.location().prefix() + ": " + ex.getMessage());
+                    common.editFailed(e.location(), null, ex.getMessage());
                     failure = UpdateResult.worse(failure, ex.exitCode());
                 }
             }

@@ -50,7 +50,7 @@ public final class EditCommand implements Callable<Integer> {
             var rows = JsonNodeFactory.instance.arrayNode().add(r.toJson());
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.RESULTS).render(rows, common.out());
             if (r.isFailure()) {
-                common.err().println("posctl: " + r.error());
+                common.editFailed(null, null, r.error());
             }
             return r.isFailure() ? r.exitCode() : ExitCode.OK;
         }

@@ -90,11 +90,7 @@ final class SendRun {
         }
         if (r.isFailure()) {
             exitCode.accumulateAndGet(r.exitCode(), UpdateResult::worse);
-            synchronized (common.err()) {
-                common.err().println("posctl: " + (r.source() != null ? r.source().prefix() + ": " : "") + r.user() + " "
-                    + (r.id() != null ? r.id() : "(no id)") + ": " + r.error());
-                common.err().flush();
-            }
+            common.editFailed(r.source(), r.user() + " " + (r.id() != null ? r.id() : "(no id)"), r.error());
         }
         printer.add(r);
     }
