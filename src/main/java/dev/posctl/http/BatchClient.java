@@ -20,8 +20,8 @@ public final class BatchClient {
     public static final int MAX_ITEMS = 20;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** One request inside a batch. */
-    public record Item(String method, URI uri, JsonNode body) {}
+    /** One request inside a batch; {@code url} is relative to the version root ({@code /users/x/profile/positions/y}). */
+    public record Item(String method, String url, JsonNode body) {}
 
     private final GraphClient client;
     private final GraphPaths paths;
@@ -77,7 +77,7 @@ public final class BatchClient {
                 }
                 Item item = items.get(i);
                 JsonNode body = r.get("body");
-                answers[i] = new GraphResponse(item.method(), item.uri(), status, body == null || body.isNull() ? null : body,
+                answers[i] = new GraphResponse(item.method(), item.url(), status, body == null || body.isNull() ? null : body,
                     header(headers, "request-id") != null ? header(headers, "request-id") : outer.requestId(),
                     header(headers, "client-request-id"), attempt);
             }
@@ -97,7 +97,7 @@ public final class BatchClient {
             ObjectNode r = requests.addObject();
             r.put("id", Integer.toString(i));
             r.put("method", item.method());
-            r.put("url", relative(item.uri()));
+            r.put("url", item.url());
             ObjectNode h = r.putObject("headers");
             h.put("client-request-id", RequestIds.next());
             if (item.body() != null) {
@@ -106,12 +106,6 @@ public final class BatchClient {
             }
         }
         return root;
-    }
-
-    /** Batch URLs are relative to the version root: {@code /users/x/profile/positions/y}. */
-    String relative(URI uri) {
-        String s = uri.toString();
-        return s.startsWith(paths.base()) ? s.substring(paths.base().length()) : uri.getRawPath();
     }
 
     private static JsonNode find(JsonNode responses, String id) {
@@ -134,14 +128,14 @@ public final class BatchClient {
     }
 
     private static GraphResponse copy(Item item, GraphResponse outer) {
-        return new GraphResponse(item.method(), item.uri(), outer.status(), outer.body(), outer.requestId(),
+        return new GraphResponse(item.method(), item.url(), outer.status(), outer.body(), outer.requestId(),
             outer.clientRequestId(), outer.attempts());
     }
 
     private static GraphResponse synthetic(Item item, int status, String message) {
         ObjectNode body = NODES.objectNode();
         body.putObject("error").put("code", "badBatchResponse").put("message", message);
-        return new GraphResponse(item.method(), item.uri(), status, body, null, null, 1);
+        return new GraphResponse(item.method(), item.url(), status, body, null, null, 1);
     }
 
 

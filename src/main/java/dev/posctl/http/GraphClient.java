@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
@@ -24,6 +27,12 @@ import java.util.Map;
  */
 public final class GraphClient {
     private final HttpClient http;
+    /**
+     * The client's tasks (response bodies, completions) run on as many threads as there are cores,
+     * at most 4: the default, a thread per concurrent exchange, spent a bulk run's CPU on switching
+     * between 16 threads on 2 cores (measured: 10-15% of the client's CPU).
+     */
+    private final ThreadPoolExecutor pool = pool(Math.min(4, Runtime.getRuntime().availableProcessors()));
     private final String token;
     private final String userAgent;
     private final HttpSettings settings;
@@ -50,15 +59,28 @@ public final class GraphClient {
             .connectTimeout(settings.connectTimeout())
             .version("https".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
+        builder.executor(pool);
         if ("http".equalsIgnoreCase(base.getScheme())) {
             builder.sslContext(PlainHttpTls.context());
         }
         this.http = (proxy != null ? proxy.apply(builder) : builder).build();
     }
 
-    /** Ends the connection pool's thread: the client must not be used afterwards. */
+    /** Ends the client's threads: the client must not be used afterwards. */
     public void close() {
         HttpThreads.release(http);
+        pool.shutdown();
+    }
+
+    /** Idle threads end after a while, so that a client nobody closed holds none. */
+    private static ThreadPoolExecutor pool(int threads) {
+        ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "posctl-http");
+            t.setDaemon(true);
+            return t;
+        });
+        p.allowCoreThreadTimeOut(true);
+        return p;
     }
 
     /** A bearer token over plain http could be read by anyone on the path; only loopback is exempt. */
@@ -167,7 +189,7 @@ public final class GraphClient {
             JsonNode received = status >= 400
                 ? parse(DebugLog.redact(new String(response.body(), StandardCharsets.UTF_8), token).getBytes(StandardCharsets.UTF_8))
                 : parse(response.body());
-            return new GraphResponse(method, uri, status, received,
+            return new GraphResponse(method, uri.toString(), status, received,
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }

@@ -30,20 +30,34 @@ public final class GraphPaths {
         return ("me".equals(user) ? "/me" : "/users/" + segment(user)) + "/profile/positions";
     }
 
+    /** {@code /users/{u}/profile/positions/{id}}: a bulk run's batch items need only this, not a parsed URI. */
+    public static String relativePosition(String user, String id) {
+        return relativePositions(user) + "/" + segment(id);
+    }
+
+    /** Where an update goes in this path style, relative to the version root. */
+    public String relativeUpdate(String user, String id) {
+        if (style == PathStyle.seed) {
+            return ("me".equals(user) ? "/me" : "/user/" + segment(user)) + "/profile/positions";
+        }
+        return relativePosition(user, id);
+    }
+
+    public URI absolute(String relative) {
+        return URI.create(base + relative);
+    }
+
     public URI positions(String user) {
-        return URI.create(base + relativePositions(user));
+        return absolute(relativePositions(user));
     }
 
     public URI position(String user, String id) {
-        return URI.create(base + relativePositions(user) + "/" + segment(id));
+        return absolute(relativePosition(user, id));
     }
 
     /** Where an update goes in this path style. */
     public URI update(String user, String id) {
-        if (style == PathStyle.seed) {
-            return URI.create(base + ("me".equals(user) ? "/me" : "/user/" + segment(user)) + "/profile/positions");
-        }
-        return position(user, id);
+        return absolute(relativeUpdate(user, id));
     }
 
     /** RFC 3986 path segment: unreserved characters stay, everything else is percent-encoded. */

@@ -96,7 +96,7 @@ public final class JsonTrees {
 
     /** Compact UTF-8, for request bodies. */
     public static byte[] bytes(JsonNode node) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
         try (JsonGenerator g = factory().createGenerator(out)) {
             write(node, g);
         } catch (IOException e) {

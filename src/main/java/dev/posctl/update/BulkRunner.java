@@ -126,7 +126,7 @@ public final class BulkRunner {
                     reads.add(t.read());
                     if (t.read() == null) {
                         unread.add(i);
-                        gets.add(new BatchClient.Item("GET", updater.readUri(t), null));
+                        gets.add(new BatchClient.Item("GET", updater.readUrl(t), null));
                     }
                 }
                 if (!gets.isEmpty()) {
@@ -149,7 +149,7 @@ public final class BulkRunner {
             }
             if (!patches.isEmpty()) {
                 List<BatchClient.Item> writes = new ArrayList<>();
-                patches.forEach(p -> writes.add(new BatchClient.Item("PATCH", p.uri(), p.body())));
+                patches.forEach(p -> writes.add(new BatchClient.Item("PATCH", p.url(), p.body())));
                 List<GraphResponse> written = batch.execute(writes);
                 for (int k = 0; k < patches.size(); k++) {
                     out[patching.get(k)] = updater.finish(patches.get(k), written.get(k));

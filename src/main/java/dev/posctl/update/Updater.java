@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.GraphError;
+import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.http.PathStyle;
 import dev.posctl.http.RequestIds;
 import dev.posctl.input.Edit;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,8 +32,8 @@ public final class Updater {
      */
     public record Target(Edit edit, String user, String id, GraphResponse read) {}
 
-    /** A write to make: the request and what it changes. */
-    public record Patch(Target target, URI uri, ObjectNode body, List<String> changed, JsonNode current) {}
+    /** A write to make: the request ({@code url} relative to the version root) and what it changes. */
+    public record Patch(Target target, String url, ObjectNode body, List<String> changed, JsonNode current) {}
 
     /** The outcome of planning: either a finished result or a patch to send. */
     public record Plan(UpdateResult done, Patch patch) {}
@@ -63,7 +63,7 @@ public final class Updater {
             if (plan.done() != null) {
                 return plan.done();
             }
-            GraphResponse written = options.dryRun() ? null : service.client().patch(plan.patch().uri(), plan.patch().body());
+            GraphResponse written = options.dryRun() ? null : service.client().patch(service.paths().absolute(plan.patch().url()), plan.patch().body());
             return finish(plan.patch(), written);
         } catch (PosctlException e) {
             return failed(edit, target.id(), e);
@@ -76,7 +76,7 @@ public final class Updater {
             JsonNode position = service.current(edit.userId());
             String id = position.path("id").asText();
             return new Target(edit, edit.userId(), id,
-                new GraphResponse("GET", service.paths().positions(edit.userId()), 200, position, null, null, 1));
+                new GraphResponse("GET", GraphPaths.relativePositions(edit.userId()), 200, position, null, null, 1));
         }
         return new Target(edit, edit.userId(), edit.id(), null);
     }
@@ -86,8 +86,8 @@ public final class Updater {
     }
 
     /** Where the merge step reads the position. */
-    public URI readUri(Target t) {
-        return service.paths().position(t.user(), t.id());
+    public String readUrl(Target t) {
+        return GraphPaths.relativePosition(t.user(), t.id());
     }
 
     /** What a read (null when not merging) means for the edit: a result already, or a patch. */
@@ -109,16 +109,16 @@ public final class Updater {
             return new Plan(new UpdateResult(edit.location(), t.user(), t.id(), UpdateResult.Status.unchanged, readStatus,
                 changed, current, null, null, null, null, 0), null);
         }
-        URI uri = service.paths().update(t.user(), t.id());
+        String url = service.paths().relativeUpdate(t.user(), t.id());
         if (service.paths().style() == PathStyle.seed) {
             ObjectNode withId = JsonNodeFactory.instance.objectNode().put("id", t.id());
             withId.setAll(body);
             body = withId;
         }
-        Patch patch = new Patch(t, uri, body, changed, current);
+        Patch patch = new Patch(t, url, body, changed, current);
         if (options.dryRun()) {
             return new Plan(new UpdateResult(edit.location(), t.user(), t.id(), UpdateResult.Status.planned, 0, changed,
-                Merge.applied(current, body), null, null, null, request(uri, body), 0), null);
+                Merge.applied(current, body), null, null, null, request(url, body), 0), null);
         }
         return new Plan(null, patch);
     }
@@ -137,10 +137,10 @@ public final class Updater {
             p.changed(), position, null, null, written.requestId(), null, 0);
     }
 
-    private ObjectNode request(URI uri, ObjectNode body) {
+    private ObjectNode request(String url, ObjectNode body) {
         ObjectNode req = JsonNodeFactory.instance.objectNode();
         req.put("method", "PATCH");
-        req.put("url", uri.toString());
+        req.put("url", service.paths().base() + url);
         ObjectNode headers = req.putObject("headers");
         service.client().headers(RequestIds.next(), true, true).forEach(headers::put);
         req.set("body", body);

@@ -35,10 +35,9 @@ class BatchClientTest {
     }
 
     List<BatchClient.Item> items() throws Exception {
-        GraphPaths p = new GraphPaths(URI.create(server.base()), PathStyle.graph);
-        return List.of(new BatchClient.Item("GET", p.position("a@x", "1"), null),
-            new BatchClient.Item("PATCH", p.position("b c", "2"), JSON.readTree("{\"isCurrent\":true}")),
-            new BatchClient.Item("GET", p.position("d", "3/4"), null));
+        return List.of(new BatchClient.Item("GET", GraphPaths.relativePosition("a@x", "1"), null),
+            new BatchClient.Item("PATCH", GraphPaths.relativePosition("b c", "2"), JSON.readTree("{\"isCurrent\":true}")),
+            new BatchClient.Item("GET", GraphPaths.relativePosition("d", "3/4"), null));
     }
 
     @Test
