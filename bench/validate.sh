@@ -26,7 +26,7 @@ timeit() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; t1=$(d
 echo "validate benchmark: $N edits ($(du -h "$work/edits.ndjson" | cut -f1)), java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"
 p=$(for _ in $(seq "$RUNS"); do timeit "$JAVA" -Xmx256m -jar "$JAR" validate -f "$work/edits.ndjson" -o json -q; done | median)
 "$JAVA" -Xmx256m -jar "$JAR" validate -f "$work/edits.ndjson" -o json -q > /dev/null && ok=valid || ok="NOT valid"
-echo "posctl validate -Xmx256m  median ${p} s  (the edits are $ok)"
+echo "posctl validate -Xmx256m  median ${p} s, $(awk -v n="$N" -v t="$p" 'BEGIN { printf "%.0f", n / t }') edits/s parsed and validated, start-up included (the edits are $ok)"
 if command -v jq > /dev/null; then
   j=$(for _ in $(seq "$RUNS"); do timeit jq -c . "$work/edits.ndjson"; done | median)
   echo "jq -c . (parse only)      median ${j} s"
