@@ -29,7 +29,11 @@ public final class Jwt {
                 + " dot-separated parts instead of 3); Microsoft Graph tokens are JWTs");
         }
         try {
-            return JsonTrees.read(Base64.getUrlDecoder().decode(strip(parts[index])));
+            JsonNode part = JsonTrees.read(Base64.getUrlDecoder().decode(strip(parts[index])));
+            if (part == null) {
+                throw new IllegalArgumentException("empty");
+            }
+            return part;
         } catch (IOException | IllegalArgumentException e) {
             throw new PosctlException(ExitCode.AUTH, "the access token is not a readable JWT (part " + (index + 1)
                 + " is not base64url-encoded JSON)");

@@ -134,7 +134,11 @@ public final class OverlayBuilder {
 
     private static JsonNode json(String raw, String what) {
         try {
-            return JsonTrees.read(raw);
+            JsonNode value = JsonTrees.read(raw);
+            if (value == null) {
+                throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: no value");
+            }
+            return value;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -118,6 +118,11 @@ class ValidateCommandTest {
         assertTrue(bad.err().contains("detail.titel: unknown property of positionDetail (did you mean jobTitle?)"), bad::toString);
         assertTrue(bad.err().contains("allowedAudiences: \"org\" is not a member of allowedAudiences (did you mean \"organization\"?)"), bad::toString);
         assertTrue(bad.err().contains("detail.startMonthYear: \"2021-13\" is not a date"), bad::toString);
+        for (String value : new String[] {"detail=", "detail={\"jobTitle\":", "detail={} {}"}) {
+            Cli.Result json = cli().run("validate", "--user", "me", "--id", "p1", "--set", value);
+            assertEquals(2, json.code(), json::toString);
+            assertTrue(json.err().contains("not valid JSON"), json::toString);
+        }
     }
 
     @Test
