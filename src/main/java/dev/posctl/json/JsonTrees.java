@@ -121,9 +121,10 @@ public final class JsonTrees {
         return out.toString();
     }
 
-    /** Writes the node to {@code out}, which stays open. */
+    /** Writes the node to {@code out}, which stays open and is not flushed (that is the caller's to choose). */
     public static void write(JsonNode node, Writer out, boolean pretty) {
-        try (JsonGenerator g = factory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator g = factory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                 .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
             if (pretty) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter());
             }
