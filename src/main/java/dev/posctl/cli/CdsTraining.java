@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The build runs this once under {@code -XX:ArchiveClassesAtExit} to record which classes posctl's
- * common commands load, so that the launcher's class-data-sharing archive covers them. Every command
+ * The launcher runs this once under {@code -XX:DumpLoadedClassList} to record which classes posctl's
+ * common commands load, so that its class-data-sharing archive covers them. Every command
  * runs for real, in one JVM, against a scratch directory and the embedded sandbox; output is dropped.
  * Not a user command: {@code java -cp posctl.jar dev.posctl.cli.CdsTraining}.
  */
@@ -30,6 +30,8 @@ public final class CdsTraining {
         List.of("schema", "detail.company"),
         List.of("update", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM", "-o", "table"),
         List.of("update", "-f", "edit.yaml", "--dry-run"),
+        // two edits: the bulk path, with $batch reads and writes and streamed NDJSON results
+        List.of("update", "-f", "edits.ndjson", "-o", "ndjson", "--progress", "plain"),
         List.of("list", "--user", "adele@contoso.com", "-o", "json"),
         List.of("diff", "--user", "adele@contoso.com", "--current", "--role", "Lead"));
 
