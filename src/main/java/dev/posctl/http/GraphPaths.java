@@ -55,10 +55,6 @@ public final class GraphPaths {
         return absolute(relativePosition(user, id));
     }
 
-    /** Where an update goes in this path style. */
-    public URI update(String user, String id) {
-        return absolute(relativeUpdate(user, id));
-    }
 
     /** RFC 3986 path segment: unreserved characters stay, everything else is percent-encoded. */
     public static String segment(String s) {

@@ -2,6 +2,7 @@ package dev.posctl.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.input.Parsers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,13 +50,13 @@ public final class JsonTrees {
         }
         JsonNode value = value(p, first);
         if (p.nextToken() != null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
+            throw new JsonParseException(p, "unexpected content after the JSON value");
         }
         return value;
     }
 
     /** The value starting at the parser's current token {@code t} (the parser's depth limit bounds the recursion). */
-    public static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
@@ -90,13 +92,13 @@ public final class JsonTrees {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
+                throw new JsonParseException(p, "unexpected " + t);
         }
     }
 
     /** Compact UTF-8, for request bodies. */
     public static byte[] bytes(JsonNode node) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = factory().createGenerator(out)) {
             write(node, g);
         } catch (IOException e) {
