@@ -3,6 +3,7 @@ package dev.posctl.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.core.RequestIds;
 import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -3,12 +3,12 @@ package dev.posctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.RequestIds;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Graph JSON batching: up to 20 requests routed one by one through the same {@link Router}, each
@@ -74,7 +74,7 @@ final class BatchHandler {
     private ObjectNode item(SandboxRequest outer, JsonNode item) {
         TreeMap<String, String> headers = SandboxRequest.headerMap();
         item.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String clientRequestId = headers.getOrDefault("client-request-id", outer.clientRequestId());
         SandboxResponse r = answer(item, headers, requestId, clientRequestId);
         ObjectNode o = Json.object();

@@ -3,6 +3,7 @@ package dev.posctl.sandbox;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.posctl.core.RequestIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The HTTP edge: request ids, chaos, authentication and body reading, then the router or the batch
@@ -33,9 +33,9 @@ final class ExchangeHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         String given = ex.getRequestHeaders().getFirst("client-request-id");
-        String clientRequestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
+        String clientRequestId = given == null || given.isBlank() ? RequestIds.next() : given;
         SandboxResponse response;
         try {
             String rawPath = ex.getRequestURI().getRawPath();

@@ -1,12 +1,13 @@
-package dev.posctl.http;
+package dev.posctl.core;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random (version 4) UUIDs for client-request-id headers. They only need to be unique, not
- * unguessable, so they come from ThreadLocalRandom: UUID.randomUUID's SecureRandom costs start-up
- * its provider set-up (about 15 ms) and bulk runs a lock per request.
+ * Random (version 4) UUIDs for request ids: the client's client-request-id headers and the sandbox's
+ * request-id. They only need to be unique, not unguessable, so they come from ThreadLocalRandom:
+ * UUID.randomUUID's SecureRandom costs start-up its provider set-up (about 15 ms) and bulk runs, on
+ * both sides, a lock per request.
  */
 public final class RequestIds {
     private RequestIds() {}
