@@ -262,7 +262,7 @@ function _picocli_posctl_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
@@ -403,7 +403,7 @@ function _picocli_posctl_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
@@ -472,7 +472,7 @@ function _picocli_posctl_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
@@ -538,7 +538,7 @@ function _picocli_posctl_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--is-current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
@@ -655,7 +655,7 @@ function _picocli_posctl_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-y' '--yes' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-y' '--yes' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
 
@@ -718,7 +718,7 @@ function _picocli_posctl_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--is-current' '--current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
@@ -835,7 +835,7 @@ function _picocli_posctl_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--is-current' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--is-current' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '-o' '--output' '--profile'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
@@ -922,7 +922,7 @@ function _picocli_posctl_schema() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json-schema' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--json-schema' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -960,7 +960,7 @@ function _picocli_posctl_sandbox() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="serve reset"
-  local flag_opts=""
+  local flag_opts="'-h' '--help'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -997,7 +997,7 @@ function _picocli_posctl_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1030,7 +1030,7 @@ function _picocli_posctl_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1057,7 +1057,7 @@ function _picocli_posctl_edit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
@@ -1125,7 +1125,7 @@ function _picocli_posctl_config() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="view get set unset use profiles"
-  local flag_opts=""
+  local flag_opts="'-h' '--help'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1144,7 +1144,7 @@ function _picocli_posctl_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure-http' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--insecure-http' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--method' '--tenant' '--client-id' '--scope' '--authority' '--client-secret-file' '--certificate' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1192,7 +1192,7 @@ function _picocli_posctl_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1219,7 +1219,7 @@ function _picocli_posctl_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
@@ -1282,7 +1282,7 @@ function _picocli_posctl_sandbox_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--memory' '--patch-204' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--memory' '--patch-204' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--port' '--data' '--demo-users' '--token' '--me' '--page-size' '--chaos' '--seed' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1336,7 +1336,7 @@ function _picocli_posctl_sandbox_reset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--data' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1369,7 +1369,7 @@ function _picocli_posctl_config_view() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--resolved' '-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'--resolved' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 
@@ -1402,7 +1402,7 @@ function _picocli_posctl_config_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1429,7 +1429,7 @@ function _picocli_posctl_config_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1456,7 +1456,7 @@ function _picocli_posctl_config_unset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1483,7 +1483,7 @@ function _picocli_posctl_config_use() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'--profile'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1510,7 +1510,7 @@ function _picocli_posctl_config_profiles() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
   local arg_opts="'-o' '--output' '--profile'"
   local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
 

@@ -71,6 +71,7 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -s v -l verbose -d 'S
 complete -c posctl -n '__fish_seen_subcommand_from update' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -s h -l help -d 'Show this help message and exit.'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -91,6 +92,7 @@ complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say 
 complete -c posctl -n '__fish_seen_subcommand_from get' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -s h -l help -d 'Show this help message and exit.'
 
 # posctl list
 complete -c posctl -n '__fish_seen_subcommand_from list' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -110,6 +112,7 @@ complete -c posctl -n '__fish_seen_subcommand_from list' -s v -l verbose -d 'Say
 complete -c posctl -n '__fish_seen_subcommand_from list' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from list' -s h -l help -d 'Show this help message and exit.'
 
 # posctl create
 complete -c posctl -n '__fish_seen_subcommand_from create' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -144,6 +147,7 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -s v -l verbose -d 'S
 complete -c posctl -n '__fish_seen_subcommand_from create' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -s h -l help -d 'Show this help message and exit.'
 
 # posctl delete
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -164,6 +168,7 @@ complete -c posctl -n '__fish_seen_subcommand_from delete' -s v -l verbose -d 'S
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -s h -l help -d 'Show this help message and exit.'
 
 # posctl diff
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -199,6 +204,7 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s v -l verbose -d 'Say
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -223,6 +229,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s v -l verbose -d 
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 'Show this help message and exit.'
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId'
@@ -232,10 +239,12 @@ complete -c posctl -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'S
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit.'
 
 # posctl sandbox
 complete -c posctl -n '__fish_seen_subcommand_from sandbox; and not __fish_seen_subcommand_from serve reset' -a serve -d 'Serve the sandbox on 127.0.0.1 until interrupted (Ctrl-C).'
 complete -c posctl -n '__fish_seen_subcommand_from sandbox; and not __fish_seen_subcommand_from serve reset' -a reset -d 'Restore the sandbox\'s demo data, discarding every change.'
+complete -c posctl -n '__fish_seen_subcommand_from sandbox' -s h -l help -d 'Show this help message and exit.'
 
 # posctl sandbox serve
 complete -c posctl -n '__fish_seen_subcommand_from serve' -l port -x -d 'Port on 127.0.0.1; 0 (the default) picks a free one.'
@@ -252,6 +261,7 @@ complete -c posctl -n '__fish_seen_subcommand_from serve' -s v -l verbose -d 'Sa
 complete -c posctl -n '__fish_seen_subcommand_from serve' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from serve' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from serve' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from serve' -s h -l help -d 'Show this help message and exit.'
 
 # posctl sandbox reset
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l data -x -d 'The data file (default: POSCTL_SANDBOX_DATA, else $XDG_DATA_HOME/posctl/sandbox.json).'
@@ -259,6 +269,7 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -s v -l verbose -d 'Sa
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from reset' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from reset' -s h -l help -d 'Show this help message and exit.'
 
 # posctl help
 complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami'
@@ -269,12 +280,14 @@ complete -c posctl -n '__fish_seen_subcommand_from completion' -s v -l verbose -
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit.'
 
 # posctl shell
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from shell' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit.'
 
 # posctl edit
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -295,6 +308,7 @@ complete -c posctl -n '__fish_seen_subcommand_from edit' -s v -l verbose -d 'Say
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config
 complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a view -d 'Show the configuration file (YAML by default).'
@@ -303,6 +317,7 @@ complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_s
 complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a unset -d 'Remove a key from the selected profile.'
 complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a use -d 'Make a profile the current one.'
 complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a profiles -d 'List the profiles; current marks the one commands use.'
+complete -c posctl -n '__fish_seen_subcommand_from config' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config view
 complete -c posctl -n '__fish_seen_subcommand_from view' -l resolved -d 'Show the effective value and source of every key for the selected profile.'
@@ -311,30 +326,35 @@ complete -c posctl -n '__fish_seen_subcommand_from view' -s v -l verbose -d 'Say
 complete -c posctl -n '__fish_seen_subcommand_from view' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from view' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from view' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from view' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from get' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config set
 complete -c posctl -n '__fish_seen_subcommand_from set' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from set' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from set' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from set' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from set' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config unset
 complete -c posctl -n '__fish_seen_subcommand_from unset' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from unset' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from unset' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from unset' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from unset' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config use
 complete -c posctl -n '__fish_seen_subcommand_from use' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from use' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from use' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from use' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from use' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config profiles
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
@@ -342,6 +362,7 @@ complete -c posctl -n '__fish_seen_subcommand_from profiles' -s v -l verbose -d 
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -s h -l help -d 'Show this help message and exit.'
 
 # posctl login
 complete -c posctl -n '__fish_seen_subcommand_from login' -l method -x -d 'device-code, client-secret or client-certificate (default: device-code).'
@@ -356,12 +377,14 @@ complete -c posctl -n '__fish_seen_subcommand_from login' -s v -l verbose -d 'Sa
 complete -c posctl -n '__fish_seen_subcommand_from login' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from login' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from login' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from login' -s h -l help -d 'Show this help message and exit.'
 
 # posctl logout
 complete -c posctl -n '__fish_seen_subcommand_from logout' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from logout' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from logout' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from logout' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from logout' -s h -l help -d 'Show this help message and exit.'
 
 # posctl whoami
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
@@ -380,3 +403,4 @@ complete -c posctl -n '__fish_seen_subcommand_from whoami' -s v -l verbose -d 'S
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -s h -l help -d 'Show this help message and exit.'

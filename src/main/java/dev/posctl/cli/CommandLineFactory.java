@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Builds the one command tree that main, the tests and (later) the shell all run: handlers,
@@ -54,6 +55,22 @@ public final class CommandLineFactory {
         return configure(cl, env, out, err);
     }
 
+    /**
+     * "posctl update --help" is where people look first; every real command (not the stand-ins, which
+     * never parse) gets -h/--help unless it declares its own. The root's -V stays the root's.
+     */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.userObject() != null && spec.optionsMap().get("--help") == null) {
+                String[] names = spec.optionsMap().containsKey("-h") ? new String[] {"--help"} : new String[] {"-h", "--help"};
+                spec.addOption(OptionSpec.builder(names).usageHelp(true)
+                    .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
+    }
+
     private static boolean names(Command c, String wanted) {
         return c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted);
     }
@@ -69,6 +86,7 @@ public final class CommandLineFactory {
     }
 
     private static CommandLine configure(CommandLine cl, Environment env, PrintWriter out, PrintWriter err) {
+        addHelpOptions(cl);
         boolean color = env.stdoutTerminal() && env.colorAllowed();
         cl.setColorScheme(Help.defaultColorScheme(color ? Help.Ansi.ON : Help.Ansi.OFF));
         cl.setOut(out);

@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "set", description = {"Set a key in the selected profile (--profile NAME creates the profile if needed).",
-    "Keys: endpoint, pathStyle, tenant, clientId, method, authority, scope, output, concurrency, maxRetries,",
-    "connectTimeout, timeout, retryBudget, tokenCommand, tokenFile, clientSecretFile, certificate."})
+    "Keys: endpoint, pathStyle, tenant, clientId, method, authority, scope, output, concurrency, maxRetries, "
+        + "connectTimeout, timeout, retryBudget, tokenCommand, tokenFile, clientSecretFile, certificate."})
 public final class ConfigSetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY")
     String key;

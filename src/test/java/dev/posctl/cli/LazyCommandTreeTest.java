@@ -66,6 +66,37 @@ class LazyCommandTreeTest {
     }
 
     @Test
+    void everyCommandAndSubcommandAnswersHelpAsTheHelpCommandDoes() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
+            List.of(), paths);
+        assertTrue(paths.size() >= 20, "commands and their subcommands: " + paths);
+        for (List<String> path : paths) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                List<String> args = new ArrayList<>(path);
+                args.add(flag);
+                Outcome help = run(true, args.toArray(String[]::new));
+                assertEquals(0, help.code(), () -> "posctl " + args + ": " + help);
+                assertTrue(help.out().startsWith("Usage: posctl " + String.join(" ", path)), () -> "posctl " + args + ": " + help);
+                assertTrue(help.out().contains("-h, --help"), () -> "posctl " + args + " lists its help option: " + help.out());
+                assertEquals(run(false, args.toArray(String[]::new)), help, () -> "posctl " + args);
+            }
+        }
+        assertEquals(run(true, "help", "update").out(), run(true, "update", "--help").out());
+    }
+
+    private static void collect(CommandLine cl, List<String> path, List<List<String>> paths) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName()) && !name.equals("help")) {
+                List<String> p = new ArrayList<>(path);
+                p.add(name);
+                paths.add(p);
+                collect(sub, p, paths);
+            }
+        });
+    }
+
+    @Test
     void onlyTheNamedCommandIsBuiltInFull() {
         CommandLine lazy = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             "validate", "-f", "x.json");
