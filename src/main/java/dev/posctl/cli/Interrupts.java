@@ -14,13 +14,17 @@ final class Interrupts implements AutoCloseable {
     private final List<SignalHandler> previous = new ArrayList<>();
     private volatile boolean interrupted;
 
-    /** @param onFirst what the first signal does (stop the run) */
-    static Interrupts install(Runnable onFirst, Runnable notice) {
+    /**
+     * @param onFirst what the first signal does (stop the run)
+     * @param notice  what the first signal says
+     * @param aborted what the second says, just before the process ends
+     */
+    static Interrupts install(Runnable onFirst, Runnable notice, Runnable aborted) {
         Interrupts i = new Interrupts();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal s = new Signal(name);
-                i.previous.add(Signal.handle(s, sig -> i.handle(onFirst, notice)));
+                i.previous.add(Signal.handle(s, sig -> i.handle(onFirst, notice, aborted)));
                 i.signals.add(s);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 // a JVM that does not let us handle this signal keeps its default behaviour
@@ -29,8 +33,9 @@ final class Interrupts implements AutoCloseable {
         return i;
     }
 
-    private void handle(Runnable onFirst, Runnable notice) {
+    private void handle(Runnable onFirst, Runnable notice, Runnable aborted) {
         if (interrupted) {
+            aborted.run();
             Runtime.getRuntime().halt(dev.posctl.core.ExitCode.INTERRUPTED);
         }
         interrupted = true;

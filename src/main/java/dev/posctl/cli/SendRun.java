@@ -56,7 +56,12 @@ final class SendRun {
             common.note("posctl: resuming: " + journal.doneCount() + " edits are recorded as done in " + bulk.journal);
         }
         Interrupts interrupts = env.isRealProcess() ? Interrupts.install(runner::stop,
-            () -> common.note("\nposctl: stopping: finishing the requests in flight (Ctrl-C again to abort)")) : null;
+            () -> common.note("\nposctl: stopping: finishing the requests in flight (Ctrl-C again to abort)"),
+            () -> {
+                common.err().println("\nposctl: aborted: edits in flight may or may not have been applied"
+                    + (journal != null ? "; run again with --resume to re-read and finish them" : ""));
+                common.err().flush();
+            }) : null;
         try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
             inputs.read(new ProblemSink(false), env.stdin(), env::today, edit -> {
                 if (runner.stopped()) {

@@ -3,8 +3,10 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.json.JsonTrees;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,12 @@ public final class NdjsonAppender implements AutoCloseable {
 
     public synchronized void write(ObjectNode line) {
         try {
-            out.write(line.toString());
+            JsonTrees.write(line, out, false);
             out.write('\n');
             if (flushEachLine) {
                 out.flush();
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new PosctlException(ExitCode.CONFIG, file + ": cannot write: " + e.getMessage(), e);
         }
     }

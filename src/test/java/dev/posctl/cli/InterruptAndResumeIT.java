@@ -124,4 +124,23 @@ class InterruptAndResumeIT {
         assertEquals(EDITS, r[0] + r[1] + r[3]);
         assertEquals(0, r[1], "nothing done was sent again");
     }
+
+    @Test
+    void aSecondCtrlCAbortsAtOnceAndSaysWhatMayBeLeft() throws Exception {
+        Process run = update();
+        waitForProgress(20);
+        new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(130, run.exitValue(), err);
+        assertTrue(err.contains("aborted: edits in flight may or may not have been applied; run again with --resume"), err);
+
+        Process rest = update("--resume");
+        assertTrue(rest.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, rest.exitValue(), Files.readString(dir.resolve("err")));
+        int[] r = summary();
+        assertEquals(EDITS, r[0] + r[1] + r[3], "every edit accounted for");
+        assertEquals(0, r[2]);
+    }
 }
