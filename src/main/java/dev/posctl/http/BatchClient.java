@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Graph JSON batching: up to 20 requests in one {@code POST /$batch}. Items the service throttles
@@ -58,9 +60,9 @@ public final class BatchClient {
             }
             Duration wait = Duration.ZERO;
             List<Integer> again = new ArrayList<>();
-            JsonNode responses = outer.body().get("responses");
+            Map<String, JsonNode> responses = byId(outer.body().get("responses"));
             for (int i : pending) {
-                JsonNode r = find(responses, Integer.toString(i));
+                JsonNode r = responses.get(Integer.toString(i));
                 if (r == null) {
                     answers[i] = synthetic(items.get(i), 502, "the $batch answer has no response for this request");
                     continue;
@@ -109,13 +111,13 @@ public final class BatchClient {
         return root;
     }
 
-    private static JsonNode find(JsonNode responses, String id) {
+    /** The answers come in any order; a repeated id keeps its first answer. */
+    private static Map<String, JsonNode> byId(JsonNode responses) {
+        Map<String, JsonNode> out = new HashMap<>();
         for (JsonNode r : responses) {
-            if (id.equals(r.path("id").asText())) {
-                return r;
-            }
+            out.putIfAbsent(r.path("id").asText(), r);
         }
-        return null;
+        return out;
     }
 
     private static String header(JsonNode headers, String name) {

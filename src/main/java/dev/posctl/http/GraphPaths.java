@@ -56,19 +56,39 @@ public final class GraphPaths {
     }
 
 
-    /** RFC 3986 path segment: unreserved characters stay, everything else is percent-encoded. */
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** RFC 3986 path segment: unreserved characters stay, everything else is percent-encoded (as UTF-8). */
     public static String segment(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
+        boolean dots = ".".equals(s) || "..".equals(s);
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~'
-                || (c == '.' && !".".equals(s) && !"..".equals(s))) {
-                sb.append((char) c);
+                || (c == '.' && !dots)) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                // most ids need no escaping: then the string itself is the segment (a bulk run makes two per edit)
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (c < 0x80) {
+                escape(sb, c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                    .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp) - 1;
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    escape(sb, b & 0xff);
+                }
             }
         }
-        return sb.toString();
+        return sb == null ? s : sb.toString();
+    }
+
+    private static void escape(StringBuilder sb, int b) {
+        sb.append('%').append(HEX[b >> 4]).append(HEX[b & 15]);
     }
 }
