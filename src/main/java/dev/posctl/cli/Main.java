@@ -15,6 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = writer(FileDescriptor.out);
         PrintWriter err = writer(FileDescriptor.err);
+        FatalErrors.install(out, err);
         int code;
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             // the one answer that needs no command tree (picocli would reflect over every command
@@ -28,9 +29,9 @@ public final class Main {
         try {
             code = CommandLineFactory.create(Environment.system(), out, err, args).execute(args);
         } catch (Throwable t) {
-            // last resort (an Error escaping picocli): one line, never a trace, unless asked for
-            err.println("posctl: internal error: " + t);
-            code = dev.posctl.core.ExitCode.INTERNAL;
+            // last resort (an Error escaping picocli): one line, never a trace
+            FatalErrors.end(out, err, t);
+            return;
         }
         out.flush();
         err.flush();

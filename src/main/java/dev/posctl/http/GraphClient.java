@@ -11,15 +11,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
@@ -155,7 +159,7 @@ public final class GraphClient {
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = exchange(rb.build());
             } catch (IOException e) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 if (debug != null) {
@@ -195,11 +199,43 @@ public final class GraphClient {
         }
     }
 
+    /**
+     * One exchange, waited for at most a little longer than its timeouts. The client's selector thread
+     * enforces the request timeout; should that thread die (out of memory), HttpClient.send would
+     * wait for ever, and with it a whole bulk run.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        Duration limit = settings.connectTimeout().plus(settings.requestTimeout().multipliedBy(2)).plusSeconds(5);
+        try {
+            return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // what HttpClient.send throws: the exchange's own failure
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(cause);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new HttpTimeoutException("no answer within " + limit.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        }
+    }
+
     private static String describe(IOException e) {
         if (e instanceof ConnectException) {
             return "cannot connect (" + (e.getMessage() != null ? e.getMessage() : "connection refused") + ")";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "timed out";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

@@ -1,16 +1,19 @@
 package dev.posctl.update;
 
+import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.BatchClient;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.input.Edit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Sends many edits: groups them into chunks, keeps {@code concurrency} chunks in flight, and with
@@ -90,7 +93,19 @@ public final class BulkRunner {
         workers.execute(() -> {
             try {
                 if (!stopped.get()) {
-                    run(edits);
+                    List<UpdateResult> results;
+                    try {
+                        results = run(edits);
+                    } catch (RuntimeException e) {
+                        // last resort (the steps guard each edit): the chunk's edits fail, each with its own line
+                        results = new ArrayList<>();
+                        for (Edit edit : edits) {
+                            results.add(bug(edit, e));
+                        }
+                    }
+                    for (int i = 0; i < edits.size(); i++) {
+                        report(edits.get(i), results.get(i));
+                    }
                     listener.chunkDone();
                 }
             } finally {
@@ -99,19 +114,26 @@ public final class BulkRunner {
         });
     }
 
-    private void run(List<Edit> edits) {
+    /** The results of a chunk, in the order of its edits. */
+    private List<UpdateResult> run(List<Edit> edits) {
+        List<UpdateResult> results = new ArrayList<>(edits.size());
         if (edits.size() == 1 || options.batchSize() == 1) {
             for (Edit e : edits) {
-                report(e, updater.apply(e));
+                results.add(guarded(e, () -> updater.apply(e)));
             }
-            return;
+            return results;
         }
+        // slots of edits whose target failed are filled at once; the rest by index into targets
+        UpdateResult[] byEdit = new UpdateResult[edits.size()];
         List<Updater.Target> targets = new ArrayList<>();
-        for (Edit e : edits) {
+        List<Integer> targetEdit = new ArrayList<>();
+        for (int k = 0; k < edits.size(); k++) {
+            Edit e = edits.get(k);
             try {
                 targets.add(updater.target(e));
+                targetEdit.add(k);
             } catch (PosctlException ex) {
-                report(e, Updater.failed(e, e.id(), ex));
+                byEdit[k] = Updater.failed(e, e.id(), ex);
             }
         }
         UpdateResult[] out = new UpdateResult[targets.size()];
@@ -139,7 +161,12 @@ public final class BulkRunner {
             List<Integer> patching = new ArrayList<>();
             List<Updater.Patch> patches = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                Updater.Plan plan = updater.plan(targets.get(i), reads == null ? null : reads.get(i));
+                Updater.Plan plan;
+                try {
+                    plan = updater.plan(targets.get(i), reads == null ? null : reads.get(i));
+                } catch (RuntimeException e) {
+                    plan = new Updater.Plan(bug(targets.get(i).edit(), e), null);
+                }
                 if (plan.done() != null) {
                     out[i] = plan.done();
                 } else {
@@ -152,7 +179,9 @@ public final class BulkRunner {
                 patches.forEach(p -> writes.add(new BatchClient.Item("PATCH", p.url(), p.body())));
                 List<GraphResponse> written = batch.execute(writes);
                 for (int k = 0; k < patches.size(); k++) {
-                    out[patching.get(k)] = updater.finish(patches.get(k), written.get(k));
+                    Updater.Patch p = patches.get(k);
+                    GraphResponse w = written.get(k);
+                    out[patching.get(k)] = guarded(p.target().edit(), () -> updater.finish(p, w));
                 }
             }
         } catch (PosctlException ex) {
@@ -164,8 +193,27 @@ public final class BulkRunner {
             }
         }
         for (int i = 0; i < out.length; i++) {
-            report(targets.get(i).edit(), out[i]);
+            byEdit[targetEdit.get(i)] = out[i];
         }
+        results.addAll(Arrays.asList(byEdit));
+        return results;
+    }
+
+    /** A bug in one edit's step fails that edit, with a line that says so, and not the run. */
+    private static UpdateResult guarded(Edit e, Supplier<UpdateResult> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException ex) {
+            return bug(e, ex);
+        }
+    }
+
+    private static UpdateResult bug(Edit e, RuntimeException ex) {
+        if (ex instanceof PosctlException) {
+            return Updater.failed(e, e.id(), (PosctlException) ex);
+        }
+        return UpdateResult.failed(e.location(), e.userId(), e.id(), 0, null,
+            "internal error: " + ex + " (a bug: please report it)", null, ExitCode.INTERNAL);
     }
 
     private void report(Edit edit, UpdateResult r) {

@@ -1,12 +1,14 @@
 package dev.posctl.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.posctl.schema.Schema;
 import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,5 +62,32 @@ class NdjsonReaderTest {
         Edit e = edits.stream().filter(x -> "pos-25000".equals(x.id())).findFirst().orElseThrow();
         assertEquals(25_001, e.location().line());
         assertEquals(25_000, e.location().document());
+    }
+
+    @Test
+    void linesLongerThanABlockNeitherStallNorGetLost() throws Exception {
+        // each long line outgrows the reader's block (strings stay under the parser's 1 MiB limit), so no buffer it reads one into can be reused as it is
+        String half = "d".repeat(NdjsonReader.BLOCK / 2 + 100);
+        int lines = 14;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            sb.append("{\"userId\":\"user").append(i).append("@contoso.com\",\"id\":\"pos-").append(i)
+                .append("\",\"detail\":{\"description\":\"").append(half)
+                .append("\",\"jobTitle\":\"").append(half).append("\"}}\n");
+            sb.append("{\"userId\":\"u\",\"id\":\"short-").append(i).append("\"}\n");
+        }
+        Path file = dir.resolve("long-lines.ndjson");
+        Files.writeString(file, sb);
+        EditInputs inputs = new EditInputs(Schema.get(), List.of(new Source("long-lines.ndjson", file, Format.NDJSON)),
+            new OverlayBuilder(Schema.get()));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            ProblemSink sink = new ProblemSink(false);
+            List<Edit> edits = new ArrayList<>();
+            inputs.read(sink, null, () -> LocalDate.of(2026, 1, 1), edits::add);
+            assertEquals(List.of(), sink.problems());
+            assertEquals(2 * lines, edits.size());
+            assertEquals(2 * lines, edits.get(2 * lines - 1).location().line());
+            assertEquals(2 * lines, inputs.count(new ProblemSink(false), null, () -> LocalDate.of(2026, 1, 1)).edits());
+        });
     }
 }
