@@ -15,7 +15,6 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = writer(FileDescriptor.out);
         PrintWriter err = writer(FileDescriptor.err);
-        FatalErrors.install(out, err);
         int code;
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             // the one answer that needs no command tree (picocli would reflect over every command
@@ -26,11 +25,12 @@ public final class Main {
             out.flush();
             System.exit(0);
         }
+        FatalErrors.install(err);
         try {
             code = CommandLineFactory.create(Environment.system(), out, err, args).execute(args);
         } catch (Throwable t) {
             // last resort (an Error escaping picocli): one line, never a trace
-            FatalErrors.end(out, err, t);
+            FatalErrors.end(err, t);
             return;
         }
         out.flush();

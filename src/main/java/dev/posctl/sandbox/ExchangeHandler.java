@@ -7,6 +7,7 @@ import dev.posctl.core.RequestIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.TreeMap;
  */
 final class ExchangeHandler implements HttpHandler {
     private static final int MAX_BODY = 8 * 1024 * 1024;
+    private static final byte[] TOO_LARGE = ("{\"error\":{\"code\":\"serviceUnavailable\",\"message\":\"The sandbox ran out of"
+        + " memory writing this answer; send fewer items per batch, or give the sandbox more heap.\"}}")
+        .getBytes(StandardCharsets.UTF_8);
 
     private final Router router;
     private final BatchHandler batch;
@@ -132,9 +136,18 @@ final class ExchangeHandler implements HttpHandler {
             if (r.body() == null) {
                 ex.sendResponseHeaders(r.status(), -1);
             } else {
-                byte[] bytes = Json.bytes(r.body());
+                int status = r.status();
+                byte[] bytes;
+                try {
+                    bytes = Json.bytes(r.body());
+                } catch (OutOfMemoryError e) {
+                    // an answer too large for the heap (many huge positions in one batch): the request
+                    // fails, the server lives on
+                    status = 503;
+                    bytes = TOO_LARGE;
+                }
                 h.set("Content-Type", "application/json");
-                ex.sendResponseHeaders(r.status(), bytes.length);
+                ex.sendResponseHeaders(status, bytes.length);
                 try (OutputStream out = ex.getResponseBody()) {
                     out.write(bytes);
                 }

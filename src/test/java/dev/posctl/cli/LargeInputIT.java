@@ -121,4 +121,28 @@ class LargeInputIT {
         assertTrue(r.err().contains("posctl: out of memory (") && r.err().contains("-Xmx"), r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), r.err());
     }
+
+    @Test
+    void runningOutOfMemoryMidRunEndsTheRunInsteadOfHangingIt() throws Exception {
+        // 120 positions of 200 KB each: 16 batches of 20 in flight need far more than 16 MB
+        String big = "y".repeat(200_000);
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("big.ndjson"))) {
+            for (int i = 0; i < 120; i++) {
+                w.write("{\"userId\":\"user" + i + "@contoso.com\",\"id\":\"pos-" + i + "\",\"detail\":{\"description\":\"" + big + "\"}}\n");
+            }
+        }
+        Run seeded = posctl(null, null, "update", "-f", dir.resolve("big.ndjson").toString(), "-q", "-o", "ndjson");
+        assertEquals(0, seeded.code(), seeded.err());
+        Run r = posctl("16m", edits(dir.resolve("titles.ndjson"), 120, "Mid", null), "update", "-f", "-", "--concurrency", "16",
+            "-o", "ndjson", "--journal", dir.resolve("journal").toString());
+        assertEquals(70, r.code(), r.err());
+        assertTrue(r.err().startsWith("posctl: out of memory ("), r.err());
+        assertEquals(1, r.err().split("out of memory", -1).length - 1, "said once: " + r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), r.err());
+
+        Run resumed = posctl(null, edits(dir.resolve("titles.ndjson"), 120, "Mid", null), "update", "-f", "-",
+            "-o", "ndjson", "--journal", dir.resolve("journal").toString(), "--resume");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains(" 0 failed"), resumed.err());
+    }
 }
