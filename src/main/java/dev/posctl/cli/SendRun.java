@@ -12,6 +12,7 @@ import dev.posctl.update.NdjsonAppender;
 import dev.posctl.update.RunTally;
 import dev.posctl.update.UpdateResult;
 import dev.posctl.update.Updater;
+import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,9 +64,10 @@ final class SendRun {
                 common.err().flush();
             }) : null;
         try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
-            inputs.read(new ProblemSink(false), env.stdin(), env::today, edit -> {
-                if (runner.stopped()) {
-                    return;
+            ProblemSink reread = new ProblemSink(false);
+            inputs.read(reread, env.stdin(), env::today, edit -> {
+                if (runner.stopped() || !edit.valid()) {
+                    return;  // an edit invalid now was valid when checked: the input changed; reported below
                 }
                 if (journal != null && bulk.resume && journal.isDone(Journal.key(edit))) {
                     done(UpdateResult.skipped(edit.location(), edit.userId(), edit.id()), report);
@@ -80,6 +82,15 @@ final class SendRun {
                 }
             });
             runner.finish();
+            // the second reading of the input must find what the first one validated; what it does not
+            // (a file changed meanwhile) is not sent, and must not vanish either
+            for (Problem p : reread.problems()) {
+                if (p.isError()) {
+                    done(UpdateResult.failed(p.location(), null, null, 0, "inputChanged",
+                        "not sent: the input changed after it was validated: " + p.message(), null, ExitCode.REJECTED), report);
+                }
+            }
+            printer.flush();
         } finally {
             if (interrupts != null) {
                 interrupts.close();
@@ -95,7 +106,8 @@ final class SendRun {
         }
         if (r.isFailure()) {
             exitCode.accumulateAndGet(r.exitCode(), UpdateResult::worse);
-            common.editFailed(r.source(), r.user() + " " + (r.id() != null ? r.id() : "(no id)"), r.error());
+            common.editFailed(r.source(), (r.user() != null ? r.user() : "(no user)") + " " + (r.id() != null ? r.id() : "(no id)"),
+                r.error());
         }
         printer.add(r);
     }

@@ -2,7 +2,7 @@ package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
 import dev.posctl.input.EditInputs;
-import dev.posctl.input.StdinSpool;
+import dev.posctl.input.InputSpool;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.update.Connection;
 import dev.posctl.update.Journal;
@@ -55,7 +55,7 @@ public final class UpdateCommand implements Callable<Integer> {
         bulk.check();
         OutputFormat format = output.resolveData(env.stdoutTerminal());
         EditInputs inputs = input.toInputs(env, edit, !current);
-        try (StdinSpool spool = StdinSpool.of(inputs.sources(), env.stdin())) {
+        try (InputSpool spool = InputSpool.of(inputs.sources(), env.stdin())) {
             inputs = inputs.withSources(spool.sources());
             long total = EditValidation.requireValidCount(inputs, common);
             RunTally tally = new RunTally();

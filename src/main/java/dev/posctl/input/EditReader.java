@@ -3,6 +3,7 @@ package dev.posctl.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.DocumentRules;
@@ -13,6 +14,8 @@ import dev.posctl.validate.ProblemCode;
 import dev.posctl.validate.ProblemSink;
 import dev.posctl.validate.Severity;
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +53,8 @@ public final class EditReader {
             count.increment();
             consumer.accept(e);
         };
-        try (InputStream raw = source.isStdin() ? nonClosing(stdin) : Files.newInputStream(source.path())) {
+        // FileInputStream, not Files.newInputStream: a pipe (-f <(jq -c ...)) has no position to ask for
+        try (InputStream raw = source.isStdin() ? nonClosing(stdin) : new FileInputStream(source.path().toFile())) {
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             Format format = source.format() != null ? source.format() : Sniffer.sniff(in);
             if (format == null) {
@@ -62,8 +66,9 @@ public final class EditReader {
             } else {
                 stream(source, format, in, counting);
             }
-        } catch (NoSuchFileException e) {
-            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "no such file");
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, Files.isDirectory(source.path()) ? "is a directory"
+                : Files.exists(source.path()) ? "cannot read: " + e.getMessage() : "no such file");
             return count.sum();
         } catch (IOException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + e.getMessage());
@@ -139,7 +144,8 @@ public final class EditReader {
     }
 
     static String message(JsonProcessingException e) {
-        return firstLine(e.getOriginalMessage());
+        return e instanceof StreamConstraintsException ? Parsers.limitExceeded(e.getOriginalMessage())
+            : firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String s) {

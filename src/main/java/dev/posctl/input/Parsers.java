@@ -19,6 +19,22 @@ public final class Parsers {
 
     private Parsers() {}
 
+    /** Jackson's words for a broken limit name its own setting; these name the limit and the input. */
+    static String limitExceeded(String jackson) {
+        String m = jackson == null ? "" : jackson;
+        if (m.startsWith("String value length")) {
+            return "a string value is longer than " + (MAX_STRING >> 20) + " MiB, the most posctl reads";
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number has more than 100 digits, the most posctl reads";
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "values are nested more than " + MAX_NESTING + " deep, the most posctl reads";
+        }
+        int from = m.indexOf(" (");
+        return from > 0 ? m.substring(0, from) : m;
+    }
+
     public static JsonFactory json() {
         return JSON;
     }

@@ -183,8 +183,13 @@ public final class DocumentWalker {
         switch (type.kind()) {
             case STRING:
                 if (t == JsonToken.VALUE_STRING || (ctx.yaml() && t.isNumeric())) {
-                    // unread strings are skipped by the parser without being decoded
-                    return build ? NODES.textNode(p.getText()) : CHECKED;
+                    if (build) {
+                        return NODES.textNode(p.getText());
+                    }
+                    // decoded without making a String, so that the parser's length limit applies here
+                    // as it does when the edit is read to be sent (else validate passes what update refuses)
+                    p.getTextLength();
+                    return CHECKED;
                 }
                 break;
             case BOOLEAN:

@@ -10,9 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posctl.http.RecordingServer;
 import dev.posctl.http.RecordingServer.Answer;
 import dev.posctl.http.RecordingServer.Recorded;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +227,92 @@ class UpdateAgainstRecordingServerTest {
         assertEquals(3, r.code(), r::toString);
         assertTrue(r.err().contains("e.ndjson:2:42: error: detail.layer"), r::toString);
         assertEquals(0, server.requests().size());
+    }
+
+    @Test
+    void aPipeIsReadOnceAndSpooledLikeStdin() throws Exception {
+        graphLike();
+        // what -f <(jq -c ...) gives: a path that can be read only once
+        Path fifo = dir.resolve("edits.ndjson");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "{\"userId\":\"a\",\"id\":\"p1\",\"detail\":{\"jobTitle\":\"A\"}}\n"
+                    + "{\"userId\":\"b\",\"id\":\"p2\",\"detail\":{\"jobTitle\":\"B\"}}\n");
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        Cli.Result r = cli().run("update", "-f", fifo.toString(), "-o", "ndjson", "--batch-size", "1");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(2, server.requests("PATCH").size(), r::toString);
+        assertTrue(r.out().contains("\"source\":\"" + fifo + ":2:1\""), r::toString);
+    }
+
+    @Test
+    void anInputThatChangesBetweenValidationAndSendingLosesNoEdit() throws Exception {
+        // YAML documents of equal length, read one by one when sending: document 280 is far from read
+        // when the first request arrives, and the server then breaks it in place
+        int docs = 300;
+        int broken = 280;
+        String pad = "d".repeat(1000);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= docs; i++) {
+            sb.append(String.format("---%nuserId: u%05d%nid: p1%ndetail: {jobTitle: T%05d, description: %s}%n", i, i, pad));
+        }
+        Path file = dir.resolve("edits.yaml");
+        Files.writeString(file, sb);
+        int docLength = sb.indexOf("---\n", 4);
+        AtomicBoolean changed = new AtomicBoolean();
+        server.fallback(r -> {
+            if (changed.compareAndSet(false, true)) {
+                breakInPlace(file, (long) (broken - 1) * docLength, docLength, "T00" + broken, "[1, 2]");
+            }
+            return batchOf(r.body(), CURRENT);
+        });
+        Cli.Result r = cli().run("update", "-f", file.toString(), "-o", "ndjson", "--concurrency", "1");
+        assertEquals(4, r.code(), r::toString);
+        assertEquals(docs, r.out().trim().split("\n").length, "every edit has its result line: " + r);
+        assertTrue(r.err().contains("edits.yaml:" + ((broken - 1) * 4 + 4) + ":")
+            && r.err().contains("not sent: the input changed after it was validated"), r::toString);
+        assertTrue(r.err().contains((docs - 1) + " updated, 0 unchanged, 1 failed"), r::toString);
+        int patched = 0;
+        for (var req : server.requests("POST")) {
+            patched += req.body().split("\"method\":\"PATCH\"", -1).length - 1;
+        }
+        assertEquals(docs - 1, patched);
+    }
+
+    private static void breakInPlace(Path file, long offset, int length, String from, String to) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] doc = new byte[length];
+            f.seek(offset);
+            f.readFully(doc);
+            f.seek(offset);
+            f.write(new String(doc, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A $batch answer: every item 200 with the same body. */
+    private static Answer batchOf(String requestBody, String itemBody) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+            var responses = out.putArray("responses");
+            for (JsonNode item : JSON.readTree(requestBody).path("requests")) {
+                var one = responses.addObject();
+                one.put("id", item.path("id").asText());
+                one.put("status", 200);
+                one.putObject("headers").put("Content-Type", "application/json");
+                one.set("body", JSON.readTree(itemBody));
+            }
+            return Answer.json(200, out.toString());
+        } catch (IOException e) {
+            return Answer.json(500, "{}");
+        }
     }
 
     @Test

@@ -83,6 +83,17 @@ class ValidateCommandTest {
     }
 
     @Test
+    void valuesBeyondTheParserLimitsAreNamedInPlainWords() {
+        // validate skips strings it need not read (for speed) and so accepts them; update reads them all
+        String huge = "x".repeat(2 << 20);
+        Cli.Result r = cli().stdin("{\"userId\":\"a\",\"id\":\"p1\"}\n{\"userId\":\"a\",\"id\":\"p2\",\"detail\":{\"jobTitle\":\"" + huge + "\"}}\n")
+            .run("update", "-f", "-", "-o", "json");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("<stdin>:2:") && r.err().contains("a string value is longer than 1 MiB, the most posctl reads"), r.err());
+        assertFalse(r.err().contains("StreamReadConstraints"), r.err());
+    }
+
+    @Test
     void stdinIsSniffedAndFlagsFillTheUser() {
         Cli.Result r = cli().stdin("{\"id\":\"p1\",\"detail\":{\"jobTitle\":\"x\"}}\n{\"id\":\"p2\"}\n")
             .run("validate", "-f", "-", "--user", "adele@contoso.com");
