@@ -18,12 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends Graph requests over java.net.http with the headers Graph expects, retrying throttling
@@ -159,7 +156,9 @@ public final class GraphClient {
             long started = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
-                response = exchange(rb.build());
+                // send, not sendAsync: on JDK 17 the public sendAsync completes through the common pool,
+                // which on 2 cores starts a thread per completion (measured: 0.5 s more for 10,000 edits)
+                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 if (debug != null) {
@@ -196,38 +195,6 @@ public final class GraphClient {
                 : parse(response.body());
             return new GraphResponse(method, uri.toString(), status, received,
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
-        }
-    }
-
-    /**
-     * One exchange, waited for at most a little longer than its timeouts. The client's selector thread
-     * enforces the request timeout; should that thread die (out of memory), HttpClient.send would
-     * wait for ever, and with it a whole bulk run.
-     */
-    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        Duration limit = settings.connectTimeout().plus(settings.requestTimeout().multipliedBy(2)).plusSeconds(5);
-        try {
-            return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            // what HttpClient.send throws: the exchange's own failure
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IOException(cause);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new HttpTimeoutException("no answer within " + limit.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            throw e;
         }
     }
 
