@@ -96,8 +96,8 @@ public final class EditReader {
         try (JsonParser p = yaml ? Parsers.yaml().createParser(in) : Parsers.json().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.VALUE_NULL && yaml) {
-                    continue;
+                if (yaml && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
+                    continue;  // an empty document, as a trailing '---' or templating leaves
                 }
                 if (t == JsonToken.START_ARRAY) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {

@@ -83,6 +83,14 @@ class ValidateCommandTest {
     }
 
     @Test
+    void emptyYamlDocumentsAreNotEdits() {
+        Cli.Result r = cli().stdin("---\nuserId: a\nid: p1\ndetail: {jobTitle: A}\n---\n---\nuserId: b\nid: p2\n---\n")
+            .run("validate", "-f", "-", "-o", "text");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("2 edits checked, 2 valid"), r::toString);
+    }
+
+    @Test
     void valuesBeyondTheParserLimitsAreNamedInPlainWords() {
         // validate skips strings it need not read (for speed) and so accepts them; update reads them all
         String huge = "x".repeat(2 << 20);
