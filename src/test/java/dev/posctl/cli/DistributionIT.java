@@ -177,6 +177,22 @@ class DistributionIT {
     }
 
     @Test
+    void stdinIsSpooledWhereTmpdirSays() throws Exception {
+        Path missing = dir.resolve("no-such-tmp");
+        Run r = posctl(Map.of("TMPDIR", missing.toString()), "update", "-f", "-");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("cannot make a temporary file for the input") && r.err().contains(missing.toString()), r.err());
+
+        Files.createDirectories(missing);
+        Run empty = posctl(Map.of("TMPDIR", missing.toString()), "update", "-f", "-");
+        assertEquals(3, empty.code(), empty.err());
+        assertTrue(empty.err().contains("<stdin>: error: no edits found"), empty.err());
+        try (var left = Files.list(missing)) {
+            assertEquals(List.of(), left.toList(), "the spool file is gone");
+        }
+    }
+
+    @Test
     void theLauncherRefusesAJavaOlderThan17() throws Exception {
         Path old = dir.resolve("jdk11");
         Files.createDirectories(old.resolve("bin"));
