@@ -143,6 +143,9 @@ final class NdjsonReader {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();  // out of memory is not a fault of the input: the process says so and ends
+            }
             throw new IOException(e.getCause());
         }
         deliver(b, base[0], base[1], sink, consumer);

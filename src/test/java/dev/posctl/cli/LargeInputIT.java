@@ -120,6 +120,17 @@ class LargeInputIT {
         assertEquals(70, r.code(), r.err());
         assertTrue(r.err().contains("posctl: out of memory (") && r.err().contains("-Xmx"), r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), r.err());
+
+        // create keeps its edits in memory: running out while reading them is not an input error (was exit 3)
+        Path many = dir.resolve("many.ndjson");
+        try (BufferedWriter w = Files.newBufferedWriter(many)) {
+            for (int i = 0; i < 200_000; i++) {
+                w.write("{\"userId\":\"user" + (i % 10) + "@contoso.com\",\"detail\":{\"jobTitle\":\"C " + i + "\"}}\n");
+            }
+        }
+        Run create = posctl("32m", many, "create", "-f", "-", "-o", "ndjson");
+        assertEquals(70, create.code(), create.err());
+        assertTrue(create.err().startsWith("posctl: out of memory ("), create.err());
     }
 
     @Test
