@@ -3,12 +3,8 @@ package dev.posctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,22 +21,13 @@ class InterruptAndResumeIT {
 
     @TempDir
     Path dir;
-    Process sandbox;
+    PackagedJar.Sandbox sandbox;
     String url;
-
-    static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar", System.getProperty("posctl.jar", "target/posctl.jar")));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = new ProcessBuilder(java("sandbox", "serve", "--memory", "--demo-users", Integer.toString(EDITS),
-            "--chaos", "latency=40ms", "--seed", "1", "-q")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        url = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "sandbox URL: " + url);
+        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(EDITS), "--chaos", "latency=40ms", "--seed", "1");
+        url = sandbox.url();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < EDITS; i++) {
             sb.append("{\"userId\":\"user").append(i).append("@contoso.com\",\"id\":\"pos-").append(i)
@@ -51,11 +38,11 @@ class InterruptAndResumeIT {
 
     @AfterEach
     void stopSandbox() {
-        sandbox.destroyForcibly();
+        sandbox.close();
     }
 
     Process update(String... extra) throws Exception {
-        List<String> cmd = java("update", "-f", dir.resolve("edits.ndjson").toString(), "--journal", dir.resolve("journal").toString(),
+        List<String> cmd = PackagedJar.command(null, "update", "-f", dir.resolve("edits.ndjson").toString(), "--journal", dir.resolve("journal").toString(),
             "--concurrency", "2", "--batch-size", "5", "-o", "ndjson");
         cmd.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());

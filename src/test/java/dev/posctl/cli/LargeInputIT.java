@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -24,37 +20,25 @@ class LargeInputIT {
 
     @TempDir
     Path dir;
-    Process sandbox;
+    PackagedJar.Sandbox sandbox;
     String url;
 
     record Run(int code, String out, String err) {}
 
-    static List<String> java(String heap, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (heap != null) {
-            cmd.add("-Xmx" + heap);
-        }
-        cmd.addAll(List.of("-jar", System.getProperty("posctl.jar", "target/posctl.jar")));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = new ProcessBuilder(java(null, "sandbox", "serve", "--memory", "--demo-users", Integer.toString(SENT), "-q"))
-            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        url = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertTrue(url != null && url.startsWith("http://127.0.0.1:"), "sandbox URL: " + url);
+        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(SENT));
+        url = sandbox.url();
     }
 
     @AfterEach
     void stopSandbox() {
-        sandbox.destroyForcibly();
+        sandbox.close();
     }
 
     Run posctl(String heap, Path stdin, String... args) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        List<String> cmd = java(heap, args);
+        List<String> cmd = PackagedJar.command(heap, args);
         cmd.add(1, "-Djava.io.tmpdir=" + tmp);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
             .redirectInput(stdin != null ? stdin.toFile() : new java.io.File("/dev/null"));
