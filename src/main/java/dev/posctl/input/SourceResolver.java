@@ -33,7 +33,8 @@ public final class SourceResolver {
                 out.addAll(directory(arg, path));
             } else {
                 Format f = Format.forFileName(arg);
-                out.add(new Source(arg, path, f != null ? f : Format.YAML));
+                // a pipe (-f <(jq -c ...) is /dev/fd/63) has no telling name: its text is sniffed, as stdin's is
+                out.add(new Source(arg, path, f != null ? f : Files.exists(path) && !Files.isRegularFile(path) ? null : Format.YAML));
             }
         }
         return out;

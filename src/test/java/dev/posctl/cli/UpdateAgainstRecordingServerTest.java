@@ -232,8 +232,8 @@ class UpdateAgainstRecordingServerTest {
     @Test
     void aPipeIsReadOnceAndSpooledLikeStdin() throws Exception {
         graphLike();
-        // what -f <(jq -c ...) gives: a path that can be read only once
-        Path fifo = dir.resolve("edits.ndjson");
+        // what -f <(jq -c ...) gives: a path that can be read only once, with no extension to tell NDJSON by
+        Path fifo = dir.resolve("63");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         Thread writer = new Thread(() -> {
             try {
