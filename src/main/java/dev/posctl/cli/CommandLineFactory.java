@@ -1,6 +1,8 @@
 package dev.posctl.cli;
 
+import dev.posctl.complete.CommandModel;
 import dev.posctl.core.Environment;
+import dev.posctl.docs.ModelExport;
 import dev.posctl.core.ExitCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -20,6 +22,15 @@ public final class CommandLineFactory {
     /** The whole tree, for running any number of command lines (tests, the shell). */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err) {
         return configure(new CommandLine(new PosctlCommand(env)), env, out, err);
+    }
+
+    /**
+     * What completion offers (the shell's Tab, {@code __complete}): always the whole tree, whichever
+     * part of it main built for its own arguments.
+     */
+    static CommandModel completionModel(Environment env) {
+        PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
+        return ModelExport.of(create(env, sink, sink).getCommandSpec());
     }
 
     /**

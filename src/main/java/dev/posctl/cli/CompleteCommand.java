@@ -5,7 +5,6 @@ import dev.posctl.complete.Candidate;
 import dev.posctl.complete.Completer;
 import dev.posctl.complete.IdCache;
 import dev.posctl.complete.Words;
-import dev.posctl.docs.ModelExport;
 import dev.posctl.schema.Schema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +26,7 @@ public final class CompleteCommand implements Callable<Integer> {
     public Integer call() {
         Words w = Words.split(line).withoutProgram();
         var env = common.env();
-        Completer completer = new Completer(ModelExport.of(common.mixee.root()), Schema.get(),
+        Completer completer = new Completer(CommandLineFactory.completionModel(env), Schema.get(),
             new CachedValues(IdCache.of(env), env.cwd()));
         for (Candidate c : completer.complete(w.before(), w.current())) {
             common.out().println(c.value());

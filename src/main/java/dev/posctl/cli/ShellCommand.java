@@ -2,7 +2,6 @@ package dev.posctl.cli;
 
 import dev.posctl.complete.Completer;
 import dev.posctl.complete.IdCache;
-import dev.posctl.docs.ModelExport;
 import dev.posctl.schema.Schema;
 import dev.posctl.shell.Fetcher;
 import dev.posctl.shell.LineRunner;
@@ -51,7 +50,7 @@ public final class ShellCommand implements Callable<Integer> {
                 return loop.lastCode();
             }
             try (PositionIds ids = new PositionIds(cache, env.cwd(), Fetcher.positions(session.env()), ID_WAIT_MILLIS)) {
-                Completer completer = new Completer(ModelExport.of(common.mixee.root()), Schema.get(), ids);
+                Completer completer = new Completer(CommandLineFactory.completionModel(env), Schema.get(), ids);
                 return TerminalShell.run(session, completer, cache, history(env), (out, err) -> runner(session, out, err));
             }
         }

@@ -52,7 +52,8 @@ public final class Cli {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CommandLineFactory.create(environment(), new PrintWriter(out), new PrintWriter(err)).execute(args);
+        // the tree main builds for these arguments, so tests see what users see
+        int code = CommandLineFactory.create(environment(), new PrintWriter(out), new PrintWriter(err), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
