@@ -263,13 +263,13 @@ function _picocli_posctl_update() {
 
   local commands=""
   local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local MODE_option_args=("auto" "plain" "off") # --progress values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -377,13 +377,13 @@ function _picocli_posctl_update() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -404,9 +404,9 @@ function _picocli_posctl_get() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -446,13 +446,13 @@ function _picocli_posctl_get() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -473,9 +473,9 @@ function _picocli_posctl_list() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -512,13 +512,13 @@ function _picocli_posctl_list() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -539,12 +539,12 @@ function _picocli_posctl_create() {
 
   local commands=""
   local flag_opts="'--is-current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -629,13 +629,13 @@ function _picocli_posctl_create() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -719,12 +719,12 @@ function _picocli_posctl_diff() {
 
   local commands=""
   local flag_opts="'--is-current' '--current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -809,13 +809,13 @@ function _picocli_posctl_diff() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -836,11 +836,11 @@ function _picocli_posctl_validate() {
 
   local commands=""
   local flag_opts="'--is-current' '--strict' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '-o' '--output' '--profile'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("text" "json" "ndjson" "yaml" "github") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -896,13 +896,13 @@ function _picocli_posctl_validate() {
     '--category')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -923,19 +923,19 @@ function _picocli_posctl_schema() {
 
   local commands=""
   local flag_opts="'--json-schema' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--profile'"
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local arg_opts="'--profile' '-o' '--output'"
+  local FORMAT_option_args=("text" "json" "yaml") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
   local PATH_pos_param_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # 0-0 values
@@ -1058,9 +1058,9 @@ function _picocli_posctl_edit() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1100,13 +1100,13 @@ function _picocli_posctl_edit() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -1220,9 +1220,9 @@ function _picocli_posctl_whoami() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '-o' '--output' '--profile'"
+  local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local FORMAT_option_args=("table" "json" "yaml") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1256,13 +1256,13 @@ function _picocli_posctl_whoami() {
     '--retry-budget')
       return
       ;;
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -1370,19 +1370,19 @@ function _picocli_posctl_config_view() {
 
   local commands=""
   local flag_opts="'--resolved' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--profile'"
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local arg_opts="'--profile' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "yaml") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 
@@ -1511,19 +1511,19 @@ function _picocli_posctl_config_profiles() {
 
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--profile'"
-  local FORMAT_option_args=("table" "text" "json" "yaml" "ndjson" "github") # --output values
+  local arg_opts="'--profile' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "yaml") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      return
+      ;;
     '-o'|'--output')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
-      ;;
-    '--profile')
-      return
       ;;
   esac
 

@@ -66,12 +66,12 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -l connect-timeout -x
 complete -c posctl -n '__fish_seen_subcommand_from update' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -87,12 +87,12 @@ complete -c posctl -n '__fish_seen_subcommand_from get' -l connect-timeout -x -d
 complete -c posctl -n '__fish_seen_subcommand_from get' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from get' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from get' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from get' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl list
 complete -c posctl -n '__fish_seen_subcommand_from list' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -107,12 +107,12 @@ complete -c posctl -n '__fish_seen_subcommand_from list' -l connect-timeout -x -
 complete -c posctl -n '__fish_seen_subcommand_from list' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from list' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from list' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from list' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from list' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl create
 complete -c posctl -n '__fish_seen_subcommand_from create' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -142,12 +142,12 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -l connect-timeout -x
 complete -c posctl -n '__fish_seen_subcommand_from create' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl delete
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -199,12 +199,12 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -l connect-timeout -x -
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -224,22 +224,22 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -l audience -x -a '
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l category -x -d 'categories: repeat for several; replaces the list.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l is-current -d 'isCurrent (--no-is-current for false).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l strict -d 'Treat warnings as errors.'
-complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github' -d 'Output format: text, json, ndjson, yaml, github (default: text on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l json-schema -d 'Print a JSON Schema (draft 2020-12) of an edit document, for editors.'
-complete -c posctl -n '__fish_seen_subcommand_from schema' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from schema' -s o -l output -x -a 'text json yaml' -d 'Output format: text, json, yaml (default: text on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl sandbox
 complete -c posctl -n '__fish_seen_subcommand_from sandbox; and not __fish_seen_subcommand_from serve reset' -a serve -d 'Serve the sandbox on 127.0.0.1 until interrupted (Ctrl-C).'
@@ -303,12 +303,12 @@ complete -c posctl -n '__fish_seen_subcommand_from edit' -l connect-timeout -x -
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from edit' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from edit' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from edit' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl config
 complete -c posctl -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from view get set unset use profiles' -a view -d 'Show the configuration file (YAML by default).'
@@ -321,12 +321,12 @@ complete -c posctl -n '__fish_seen_subcommand_from config' -s h -l help -d 'Show
 
 # posctl config view
 complete -c posctl -n '__fish_seen_subcommand_from view' -l resolved -d 'Show the effective value and source of every key for the selected profile.'
-complete -c posctl -n '__fish_seen_subcommand_from view' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from view' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from view' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from view' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from view' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from view' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from view' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl config get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
@@ -357,12 +357,12 @@ complete -c posctl -n '__fish_seen_subcommand_from use' -l profile -x -d 'Config
 complete -c posctl -n '__fish_seen_subcommand_from use' -s h -l help -d 'Show this help message and exit.'
 
 # posctl config profiles
-complete -c posctl -n '__fish_seen_subcommand_from profiles' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from profiles' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from profiles' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl login
 complete -c posctl -n '__fish_seen_subcommand_from login' -l method -x -d 'device-code, client-secret or client-certificate (default: device-code).'
@@ -398,9 +398,9 @@ complete -c posctl -n '__fish_seen_subcommand_from whoami' -l connect-timeout -x
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l timeout -x -d 'Timeout of one request (default: 30).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
-complete -c posctl -n '__fish_seen_subcommand_from whoami' -s o -l output -x -a 'table text json yaml ndjson github' -d 'Output format: table, text, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from whoami' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from whoami' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'

@@ -6,6 +6,7 @@ import dev.posctl.docs.ModelExport;
 import dev.posctl.core.ExitCode;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -78,8 +79,23 @@ public final class CommandLineFactory {
                 spec.addOption(OptionSpec.builder(names).usageHelp(true)
                     .description("Show this help message and exit.").build());
             }
+            narrowFormats(spec);
             addHelpOptions(sub);
         }
+    }
+
+    /** Help, man pages and completion offer a command's own {@link Formats}, not every format there is. */
+    private static void narrowFormats(CommandSpec spec) {
+        OptionSpec output = spec.optionsMap().get("--output");
+        if (output == null) {
+            return;
+        }
+        Formats formats = OutputOptions.formats(spec);
+        List<String> names = Arrays.stream(formats.value()).map(Enum::name).toList();
+        String description = "Output format: " + String.join(", ", names) + " (default: " + formats.terminal() + " on a terminal, "
+            + formats.pipe() + " otherwise; env " + OutputOptions.VARIABLE + "; profile output).";
+        spec.remove(output);
+        spec.addOption(output.toBuilder().completionCandidates(names).description(description).build());
     }
 
     private static boolean names(Command c, String wanted) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml})
 @Command(name = "profiles", description = "List the profiles; current marks the one commands use.")
 public final class ConfigProfilesCommand implements Callable<Integer> {
     @Mixin
@@ -19,7 +20,7 @@ public final class ConfigProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat f = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml));
+        OutputFormat f = output.resolve(env.stdoutTerminal());
         Renderer.of(f, env.stdoutTerminal(), env.columns(), List.of("name", "current", "endpoint", "tenant"))
             .render(new ConfigService(env).profiles(), common.out());
         common.out().flush();

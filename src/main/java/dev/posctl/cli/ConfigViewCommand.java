@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+@Formats(value = {OutputFormat.table, OutputFormat.json, OutputFormat.yaml}, terminal = OutputFormat.table)
 @Command(name = "view", description = {"Show the configuration file (YAML by default).",
     "With --resolved: every setting of the selected profile as it applies now, and where it comes from."})
 public final class ConfigViewCommand implements Callable<Integer> {
@@ -26,12 +27,12 @@ public final class ConfigViewCommand implements Callable<Integer> {
         var env = common.env();
         ConfigService service = new ConfigService(env);
         if (resolved) {
-            OutputFormat f = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml));
+            OutputFormat f = output.resolve(env.stdoutTerminal());
             Renderer.of(f, env.stdoutTerminal(), env.columns(), List.of("key", "value", "source"))
                 .render(service.resolved(common.profileFlag()), common.out());
         } else {
-            OutputFormat f = output.format != null ? output.resolve(false, OutputOptions.of(OutputFormat.json, OutputFormat.yaml))
-                : OutputFormat.yaml;
+            // the whole file is nested: no table of it
+            OutputFormat f = output.resolve(OutputFormat.yaml, OutputOptions.of(OutputFormat.json, OutputFormat.yaml));
             Renderer.of(f, env.stdoutTerminal(), env.columns(), List.of()).render(service.view(), common.out());
         }
         common.out().flush();

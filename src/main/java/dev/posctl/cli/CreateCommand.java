@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "create", sortOptions = false,
     description = {"Create positions with POST: one from flags, or any number from -f. The service assigns the ids.",
         "Every document is validated first; with any invalid one nothing is sent (exit 3)."})
@@ -35,7 +36,7 @@ public final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolveData(env.stdoutTerminal());
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common);
         ArrayNode created = JsonNodeFactory.instance.arrayNode();
         int code = 0;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "diff", sortOptions = false,
     description = {"Show, field by field, what an update would change. Sends no writes.",
         "Exit 0 when nothing would change, 1 when something would."})
@@ -43,7 +44,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolveData(env.stdoutTerminal());
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         int failure = 0;

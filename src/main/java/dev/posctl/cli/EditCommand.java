@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "edit", sortOptions = false,
     description = {"Edit a position as YAML in $VISUAL or $EDITOR, then send the change through the normal update (with the safe merge).",
         "A save with problems reopens the file with them as comments at the top; an empty or unchanged file sends nothing."})
@@ -38,7 +40,7 @@ public final class EditCommand implements Callable<Integer> {
         if (editor == null) {
             throw new PosctlException(ExitCode.USAGE, "no editor: set VISUAL or EDITOR (for example EDITOR=vi)");
         }
-        var format = output.resolveData(env.stdoutTerminal());
+        var format = output.resolve(env.stdoutTerminal());
         try (Connection c = endpoint.open(common)) {
             var position = c.service().get(target.user, target.id);
             Edit edit = new EditSession(file -> runEditor(editor, file), env.today()).run(target.user, target.id, position);

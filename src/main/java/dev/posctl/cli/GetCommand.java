@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "get", sortOptions = false, description = "Show one position.")
 public final class GetCommand implements Callable<Integer> {
     @Mixin
@@ -24,7 +25,7 @@ public final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolveData(env.stdoutTerminal());
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         try (Connection c = endpoint.open(common)) {
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS)
                 .render(c.service().get(target.user, target.id), common.out());

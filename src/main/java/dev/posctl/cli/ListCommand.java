@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "list", sortOptions = false, description = "List a user's positions (all pages).")
 public final class ListCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER", description = "The user: object id, userPrincipalName or 'me'.")
@@ -27,7 +28,7 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat format = output.resolveData(env.stdoutTerminal());
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         try (Connection c = endpoint.open(common)) {
             c.service().list(user).forEach(all::add);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+@Formats(value = {OutputFormat.text, OutputFormat.json, OutputFormat.yaml}, terminal = OutputFormat.text)
 @Command(name = "schema", sortOptions = false,
     description = {"Explain the workPosition schema: a type or a field, its fields and enum members.",
         "Examples: posctl schema detail.company, posctl schema allowedAudiences, posctl schema --json-schema > edit.schema.json"})
@@ -48,8 +49,7 @@ public final class SchemaCommand implements Callable<Integer> {
                 + (hint != null ? " (did you mean " + hint + "?)" : "") + "; posctl schema lists the fields");
         }
         var env = common.env();
-        OutputFormat format = output.resolve(env.stdoutTerminal(),
-            OutputOptions.of(OutputFormat.text, OutputFormat.json, OutputFormat.yaml));
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         if (format == OutputFormat.text) {
             SchemaExplainer.print(explained, common.out());
         } else {

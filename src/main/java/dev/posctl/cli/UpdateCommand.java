@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "update", sortOptions = false,
     description = {"Apply edits to positions with PATCH: one from flags, or any number from -f.",
         "Every edit is validated first; with any invalid edit nothing is sent (exit 3).",
@@ -53,7 +54,7 @@ public final class UpdateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var env = common.env();
         bulk.check();
-        OutputFormat format = output.resolveData(env.stdoutTerminal());
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         EditInputs inputs = input.toInputs(env, edit, !current);
         try (InputSpool spool = InputSpool.of(inputs.sources(), env.stdin())) {
             inputs = inputs.withSources(spool.sources());

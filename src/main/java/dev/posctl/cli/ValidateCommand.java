@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+@Formats(value = {OutputFormat.text, OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github},
+    terminal = OutputFormat.text)
 @Command(name = "validate", sortOptions = false,
     description = {"Check edits offline against the workPosition schema. Sends nothing.",
         "Every problem in every document is reported with its file, line, column and field path."})
@@ -34,8 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var env = common.env();
         EditInputs inputs = input.toInputs(env, edit);
-        OutputFormat format = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.text,
-            OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github));
+        OutputFormat format = output.resolve(env.stdoutTerminal());
         ProblemSink sink = new ProblemSink(strict);
         EditInputs.Counts counts = inputs.count(sink, env.stdin(), env::today);
         switch (format) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml})
 @Command(name = "whoami", sortOptions = false,
     description = {"Show who the access token belongs to: tenant, user or app, expiry, scopes or roles.",
         "The token is decoded, not verified; warns when it cannot write positions."})
@@ -45,7 +46,7 @@ public final class WhoamiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        OutputFormat f = output.resolve(env.stdoutTerminal(), OutputOptions.of(OutputFormat.table, OutputFormat.json, OutputFormat.yaml));
+        OutputFormat f = output.resolve(env.stdoutTerminal());
         TokenResolver.Token token = TokenResolver.resolve(endpoint.credentials(), env, common.err());
         if (token == null) {
             throw new PosctlException(ExitCode.AUTH, "no access token: run posctl login, or set POSCTL_TOKEN or --token-file");
