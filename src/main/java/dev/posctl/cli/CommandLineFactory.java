@@ -2,16 +2,18 @@ package dev.posctl.cli;
 
 import dev.posctl.complete.CommandModel;
 import dev.posctl.core.Environment;
-import dev.posctl.docs.ModelExport;
 import dev.posctl.core.ExitCode;
+import dev.posctl.docs.ModelExport;
+import dev.posctl.sandbox.EmbeddedSandboxes;
+import dev.posctl.update.LocalEndpoints;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Builds the one command tree that main, the tests and (later) the shell all run: handlers,
@@ -22,7 +24,12 @@ public final class CommandLineFactory {
 
     /** The whole tree, for running any number of command lines (tests, the shell). */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err) {
-        return configure(new CommandLine(new PosctlCommand(env)), env, out, err);
+        return create(env, EmbeddedSandboxes.perCommand(), out, err);
+    }
+
+    /** The whole tree with the embedded sandbox lent by {@code local} (a shell's, for all its lines). */
+    public static CommandLine create(Environment env, LocalEndpoints local, PrintWriter out, PrintWriter err) {
+        return configure(new CommandLine(new PosctlCommand(env, local)), env, out, err);
     }
 
     /**
@@ -43,7 +50,7 @@ public final class CommandLineFactory {
      * (each costs picocli more than a millisecond to set up).
      */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err, String... args) {
-        PosctlCommand root = new PosctlCommand(env);
+        PosctlCommand root = new PosctlCommand(env, EmbeddedSandboxes.perCommand());
         Command rootAnnotation = PosctlCommand.class.getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
         spec.updateCommandAttributes(rootAnnotation, CommandLine.defaultFactory());

@@ -3,6 +3,7 @@ package dev.posctl.cli;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.output.Style;
+import dev.posctl.update.LocalEndpoints;
 import dev.posctl.validate.Location;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,11 @@ public final class CommonOptions {
 
     public Environment env() {
         return ((PosctlCommand) mixee.root().userObject()).env();
+    }
+
+    /** Where the embedded sandbox comes from for this command. */
+    public LocalEndpoints local() {
+        return ((PosctlCommand) mixee.root().userObject()).local();
     }
 
     public PrintWriter out() {

@@ -64,8 +64,7 @@ public final class EndpointOptions {
         }
         HttpSettings http = new HttpSettings(seconds(connectTimeout), seconds(timeout), maxRetries, seconds(retryBudget),
             Duration.ofMillis(500));
-        String base = "sandbox".equals(endpoint) ? null : endpoint;
-        return new Connection.Settings(base, pathStyle != null ? pathStyle : PathStyle.graph, http, debug, credentials());
+        return new Connection.Settings(endpoint, pathStyle != null ? pathStyle : PathStyle.graph, http, debug, credentials());
     }
 
     /** Where this command's token may come from: the token flags and the selected profile. */
@@ -82,6 +81,6 @@ public final class EndpointOptions {
 
     /** Opens the connection these options describe, with the command's writers for notes. */
     public Connection open(CommonOptions common) {
-        return Connection.open(settings(), common.env(), common.err(), common.quiet);
+        return Connection.open(settings(), common.env(), common.local(), common.err(), common.quiet);
     }
 }

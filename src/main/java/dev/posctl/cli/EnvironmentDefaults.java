@@ -1,9 +1,7 @@
 package dev.posctl.cli;
 
-import dev.posctl.config.Config;
 import dev.posctl.config.ConfigKey;
-import dev.posctl.config.ConfigStore;
-import dev.posctl.config.Profile;
+import dev.posctl.config.Settings;
 import dev.posctl.core.Environment;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +19,8 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         "--concurrency", "--connect-timeout", "--timeout", "--retry-budget", "--authority", "--tenant", "--client-id",
         "--method", "--scope");
     private final Environment env;
-    private Config config;
+    private Settings settings;
+    private String settingsProfile;
 
     EnvironmentDefaults(Environment env) {
         this.env = env;
@@ -36,27 +35,21 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!FROM_ENVIRONMENT.contains(name)) {
             return null;
         }
-        String fromEnv = env.get(variable(name));
-        if (fromEnv != null) {
-            return fromEnv;
-        }
         Optional<ConfigKey> key = ConfigKey.byOption(name);
         if (key.isEmpty()) {
-            return null;
+            return env.get(variable(name));
         }
         // defaults are applied after the arguments are parsed, so --profile already has its value
         OptionSpec profileOption = arg.command() != null ? arg.command().findOption("--profile") : null;
-        String profileFlag = profileOption != null ? profileOption.getValue() : null;
-        if (config == null) {
-            config = ConfigStore.load(env);
+        String profile = profileOption != null ? profileOption.getValue() : null;
+        if (settings == null || !java.util.Objects.equals(profile, settingsProfile)) {
+            settings = new Settings(env, profile);
+            settingsProfile = profile;
         }
-        String profile = profileFlag != null ? profileFlag : env.get(Profile.PROFILE_VARIABLE);
-        profile = profile != null ? profile : config.current();
-        // a profile not defined yet gives no defaults; commands that need it say so themselves
-        return profile == null || config.profile(profile) == null ? null : config.profile(profile).get(key.get());
+        return settings.defaultOf(key.get());
     }
 
     static String variable(String option) {
-        return "POSCTL_" + option.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return ConfigKey.variableOf(option);
     }
 }

@@ -1,10 +1,11 @@
 package dev.posctl.cli;
 
 import dev.posctl.core.Environment;
-import picocli.CommandLine;
+import dev.posctl.update.LocalEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "posctl",
     mixinStandardHelpOptions = true,
@@ -28,16 +29,23 @@ import picocli.CommandLine.Spec;
         "130:interrupted"})
 public final class PosctlCommand implements Runnable {
     private final Environment env;
+    private final LocalEndpoints local;
 
     @Spec
     CommandSpec spec;
 
-    public PosctlCommand(Environment env) {
+    public PosctlCommand(Environment env, LocalEndpoints local) {
         this.env = env;
+        this.local = local;
     }
 
     public Environment env() {
         return env;
+    }
+
+    /** Where the embedded sandbox comes from: one per command, or the shell's. */
+    public LocalEndpoints local() {
+        return local;
     }
 
     @Override

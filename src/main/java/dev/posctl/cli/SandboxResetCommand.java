@@ -2,6 +2,7 @@ package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.sandbox.EmbeddedSandboxes;
 import dev.posctl.sandbox.SandboxStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class SandboxResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = SandboxServeCommand.dataFile(data, common.env());
+        Path file = EmbeddedSandboxes.dataFile(data, common.env());
         try {
             SandboxStore.reset(file);
         } catch (IOException e) {

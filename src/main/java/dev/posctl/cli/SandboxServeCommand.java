@@ -4,6 +4,7 @@ import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.sandbox.Chaos;
+import dev.posctl.sandbox.EmbeddedSandboxes;
 import dev.posctl.sandbox.SandboxDataException;
 import dev.posctl.sandbox.SandboxOptions;
 import dev.posctl.sandbox.SandboxServer;
@@ -23,7 +24,6 @@ import picocli.CommandLine.Option;
         "Data lives in POSCTL_SANDBOX_DATA, else $XDG_DATA_HOME/posctl/sandbox.json; several posctl"
             + " processes may share it safely."})
 public final class SandboxServeCommand implements Callable<Integer> {
-    static final String DATA_VARIABLE = "POSCTL_SANDBOX_DATA";
 
     @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1; 0 (the default) picks a free one.")
     int port;
@@ -78,7 +78,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new PosctlException(ExitCode.USAGE, "--" + e.getMessage());
         }
-        Path file = memory ? null : dataFile(data, common.env());
+        Path file = memory ? null : EmbeddedSandboxes.dataFile(data, common.env());
         SandboxOptions options = SandboxOptions.builder().dataFile(file).port(port).token(token).meUser(me)
             .patchReturnsNoContent(patch204).pageSize(pageSize).chaos(faults).build();
         if (demoUsers < 0) {
@@ -142,18 +142,5 @@ public final class SandboxServeCommand implements Callable<Integer> {
                     : "cannot use sandbox data file " + options.dataFile() + ": " + e.getMessage(), e);
             }
         }
-    }
-
-    /** --data, else POSCTL_SANDBOX_DATA, else the XDG data directory; relative paths against the cwd. */
-    static Path dataFile(Path given, Environment env) {
-        Path p;
-        if (given != null) {
-            p = given;
-        } else if (env.get(DATA_VARIABLE) != null) {
-            p = Path.of(env.get(DATA_VARIABLE));
-        } else {
-            p = env.xdg("XDG_DATA_HOME", ".local/share").resolve("posctl").resolve("sandbox.json");
-        }
-        return env.cwd().resolve(p).normalize();
     }
 }

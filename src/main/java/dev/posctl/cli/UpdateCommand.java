@@ -65,7 +65,7 @@ public final class UpdateCommand implements Callable<Integer> {
             SendRun run = new SendRun(common, bulk, tally, printer);
             boolean interrupted;
             Connection.Settings settings = endpoint.settings();
-            try (Connection connection = Connection.open(settings, env, common.err(), common.quiet);
+            try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
                  Journal journal = bulk.journal == null ? null : Journal.open(bulk.journal, bulk.resume);
                  NdjsonAppender report = bulk.report == null ? null : new NdjsonAppender(bulk.report, false, false)) {
                 interrupted = run.send(inputs, connection, settings.http(), journal, report,

@@ -55,6 +55,11 @@ public enum ConfigKey {
 
     /** {@code --max-retries} is overridden by {@code POSCTL_MAX_RETRIES}. */
     public String variable() {
+        return variableOf(option);
+    }
+
+    /** The naming rule of every option's variable: {@code --max-retries} is {@code POSCTL_MAX_RETRIES}. */
+    public static String variableOf(String option) {
         return "POSCTL_" + option.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 

@@ -47,6 +47,20 @@ public final class Environment {
         this.realProcess = realProcess;
     }
 
+    /**
+     * This environment for commands run inside the process (a shell's lines): {@code name} set to
+     * {@code value} (or removed for null), and never the real process, whose signals the shell keeps.
+     */
+    public Environment inner(String name, String value) {
+        Map<String, String> v = new java.util.HashMap<>(vars);
+        if (value == null) {
+            v.remove(name);
+        } else {
+            v.put(name, value);
+        }
+        return new Environment(v, stdin, stdinTerminal, stdoutTerminal, stderrTerminal, cwd, clock);
+    }
+
     /** True only for the real process: then posctl may take over signals such as Ctrl-C. */
     public boolean isRealProcess() {
         return realProcess;

@@ -1,76 +1,59 @@
 package dev.posctl.shell;
 
+import dev.posctl.config.Profile;
+import dev.posctl.config.Settings;
 import dev.posctl.core.Environment;
-import dev.posctl.core.ExitCode;
-import dev.posctl.core.PosctlException;
-import dev.posctl.sandbox.SandboxOptions;
-import dev.posctl.sandbox.SandboxServer;
-import dev.posctl.update.Connection;
-import java.io.IOException;
-import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
+import dev.posctl.sandbox.EmbeddedSandboxes;
+import dev.posctl.update.LocalEndpoints;
 
 /**
- * What lasts for one shell: the environment every command line runs in and, when no endpoint is
- * configured, one embedded sandbox for the whole session instead of one per command.
+ * What lasts for one shell: the environment every line runs in (with the shell's --profile, so that
+ * it means what it means for every other command), and one embedded sandbox for all the lines that
+ * go to the sandbox, started when the first one does.
  */
 public final class ShellSession implements AutoCloseable {
     private final Environment env;
-    private final SandboxServer sandbox;
-    private final String label;
+    private final EmbeddedSandboxes.Shared sandbox = new EmbeddedSandboxes.Shared();
 
-    private ShellSession(Environment env, SandboxServer sandbox, String label) {
+    private ShellSession(Environment env) {
         this.env = env;
-        this.sandbox = sandbox;
-        this.label = label;
     }
 
-    public static ShellSession open(Environment outer) {
-        String endpoint = outer.get("POSCTL_ENDPOINT");
-        String profile = outer.get("POSCTL_PROFILE") != null ? outer.get("POSCTL_PROFILE") : "default";
-        if (endpoint != null) {
-            String host;
-            try {
-                host = URI.create(endpoint).getHost();
-            } catch (IllegalArgumentException e) {
-                host = null;
-            }
-            return new ShellSession(outer, null, profile + ":" + (host != null ? host : endpoint));
-        }
-        SandboxServer sandbox;
-        try {
-            sandbox = SandboxServer.start(SandboxOptions.builder().dataFile(Connection.sandboxData(outer)).build());
-        } catch (IOException | RuntimeException e) {
-            throw new PosctlException(ExitCode.CONFIG, "cannot start the embedded sandbox: " + e.getMessage(), e);
-        }
-        Map<String, String> vars = new HashMap<>(outer.vars());
-        vars.put("POSCTL_ENDPOINT", sandbox.baseUri().toString());
-        // the sandbox takes any token; a throwaway one lets commands treat it as a configured endpoint on loopback
-        vars.put(Connection.TOKEN_VARIABLE, "shell-" + UUID.randomUUID());
-        Environment inner = new Environment(vars, outer.stdin(), outer.stdinTerminal(), outer.stdoutTerminal(),
-            outer.stderrTerminal(), outer.cwd(), outer.clock());
-        return new ShellSession(inner, sandbox, profile + ":sandbox");
+    /** @param profileFlag the shell's --profile, or null */
+    public static ShellSession open(Environment outer, String profileFlag) {
+        Environment env = outer.inner(Profile.PROFILE_VARIABLE, profileFlag != null ? profileFlag : outer.get(Profile.PROFILE_VARIABLE));
+        // a profile that does not exist fails here, once, rather than on every line
+        new Settings(env, null).profile();
+        return new ShellSession(env);
     }
 
-    /** The environment commands run in: the outer one, plus the session sandbox's endpoint. */
+    /** The environment commands run in. */
     public Environment env() {
         return env;
     }
 
+    /** The sandbox every line shares. */
+    public LocalEndpoints local() {
+        return sandbox;
+    }
+
+    /** Names the profile and the endpoint that a line without flags uses now (config use changes them). */
     public String prompt() {
+        String label;
+        try {
+            label = new Settings(env, null).label();
+        } catch (RuntimeException e) {
+            label = "?";
+        }
         return "posctl[" + label + "]> ";
     }
 
     public boolean usesSandbox() {
-        return sandbox != null;
+        return sandbox.started();
     }
 
     @Override
     public void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        sandbox.close();
     }
 }

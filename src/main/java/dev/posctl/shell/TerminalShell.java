@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -29,12 +30,12 @@ public final class TerminalShell {
     public static int run(ShellSession session, Completer completer, IdCache cache, Path history, RunnerFactory commands)
         throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return run(terminal, session.prompt(), completer, cache, history, commands);
+            return run(terminal, session::prompt, completer, cache, history, commands);
         }
     }
 
     /** On given streams: for tests, and anything that drives the shell as a terminal. */
-    public static int run(InputStream in, OutputStream out, String prompt, Completer completer, IdCache cache, Path history,
+    public static int run(InputStream in, OutputStream out, Supplier<String> prompt, Completer completer, IdCache cache, Path history,
                           RunnerFactory commands) throws IOException {
         // ExternalTerminal, not the builder: with plain streams the builder may open a pty whose input closes at once
         try (Terminal terminal = new ExternalTerminal("posctl", "xterm", in, out, StandardCharsets.UTF_8)) {
@@ -61,7 +62,7 @@ public final class TerminalShell {
         return reader;
     }
 
-    private static int run(Terminal terminal, String prompt, Completer completer, IdCache cache, Path history, RunnerFactory commands)
+    private static int run(Terminal terminal, Supplier<String> prompt, Completer completer, IdCache cache, Path history, RunnerFactory commands)
         throws IOException {
         LineReader reader = reader(terminal, completer, history);
         PrintWriter out = terminal.writer();
@@ -69,7 +70,7 @@ public final class TerminalShell {
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt);
+                line = reader.readLine(prompt.get());
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C drops the line being typed, not the shell
             } catch (EndOfFileException e) {

@@ -11,20 +11,14 @@ import dev.posctl.http.GraphPaths;
 import dev.posctl.http.HttpSettings;
 import dev.posctl.http.PathStyle;
 import dev.posctl.http.ProxySettings;
-import dev.posctl.sandbox.SandboxOptions;
-import dev.posctl.sandbox.SandboxServer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 
 /**
- * Where requests go: the configured endpoint, or the embedded sandbox started for this one
- * command when none is configured. Closing it stops the sandbox.
+ * Where requests go: the configured endpoint, or the embedded sandbox when none is configured
+ * (or it is {@code sandbox}). Closing it releases the sandbox.
  */
 public final class Connection implements AutoCloseable {
-    public static final String TOKEN_VARIABLE = "POSCTL_TOKEN";
-
     /**
      * @param endpoint    the base URL, or null for the embedded sandbox
      * @param credentials where the token may come from; null for POSCTL_TOKEN only
@@ -35,30 +29,36 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private final SandboxServer sandbox;
+    private final LocalEndpoints.Lease sandbox;
     private final PositionService service;
 
-    private Connection(SandboxServer sandbox, PositionService service) {
+    private Connection(LocalEndpoints.Lease sandbox, PositionService service) {
         this.sandbox = sandbox;
         this.service = service;
     }
 
-    public static Connection open(Settings s, Environment env, PrintWriter err, boolean quiet) {
+    /** The word that names the embedded sandbox where a URL could stand ({@code --endpoint sandbox}). */
+    public static final String SANDBOX = "sandbox";
+
+    public static boolean isSandbox(String endpoint) {
+        return endpoint == null || SANDBOX.equals(endpoint);
+    }
+
+    /**
+     * @param local where the embedded sandbox comes from when the endpoint is none or {@code sandbox}
+     */
+    public static Connection open(Settings s, Environment env, LocalEndpoints local, PrintWriter err, boolean quiet) {
         String token = null;
-        SandboxServer sandbox = null;
+        LocalEndpoints.Lease sandbox = null;
         URI base;
-        if (s.endpoint() == null) {
-            Path data = sandboxData(env);
-            try {
-                sandbox = SandboxServer.start(SandboxOptions.builder().dataFile(data).build());
-            } catch (IOException | RuntimeException e) {
-                throw new PosctlException(ExitCode.CONFIG, "cannot start the embedded sandbox with data " + data + ": " + e.getMessage(), e);
-            }
-            base = sandbox.baseUri();
-            token = null;
-            if (!quiet) {
-                err.println("posctl: no endpoint configured: using the embedded sandbox (data " + data
-                    + "); set --endpoint or POSCTL_ENDPOINT for Microsoft Graph");
+        if (isSandbox(s.endpoint())) {
+            sandbox = local.open(env);
+            base = sandbox.base();
+            if (!quiet && !sandbox.announced()) {
+                err.println(s.endpoint() == null
+                    ? "posctl: no endpoint configured: using the embedded sandbox (data " + sandbox.data()
+                        + "); set --endpoint or POSCTL_ENDPOINT for Microsoft Graph"
+                    : "posctl: using the embedded sandbox (data " + sandbox.data() + ")");
                 err.flush();
             }
         } else {
@@ -68,15 +68,15 @@ public final class Connection implements AutoCloseable {
                 throw new PosctlException(ExitCode.CONFIG, "endpoint \"" + s.endpoint() + "\" is not a URL: " + e.getMessage());
             }
             if (s.credentials() == null) {
-                token = env.get(TOKEN_VARIABLE);
+                token = env.get(TokenResolver.TOKEN_VARIABLE);
             } else {
                 TokenResolver.Token t = TokenResolver.resolve(s.credentials(), env, err);
                 token = t == null ? null : t.value();
             }
             if (token == null) {
-                throw new PosctlException(ExitCode.AUTH, "no access token for " + base + ": run posctl login, or set " + TOKEN_VARIABLE
-                    + " (for example: export " + TOKEN_VARIABLE + "=$(az account get-access-token --resource-type ms-graph"
-                    + " --query accessToken -o tsv))");
+                throw new PosctlException(ExitCode.AUTH, "no access token for " + base + ": run posctl login, or set "
+                    + TokenResolver.TOKEN_VARIABLE + " (for example: export " + TokenResolver.TOKEN_VARIABLE
+                    + "=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv))");
             }
         }
         try {
@@ -87,7 +87,7 @@ public final class Connection implements AutoCloseable {
                     + " where anyone on the path can read it");
                 err.flush();
             }
-            // the embedded sandbox is in this process: a proxy could only get in the way
+            // the embedded sandbox is on loopback: a proxy could only get in the way
             ProxySettings proxy = sandbox != null ? null : ProxySettings.fromEnvironment(env.vars());
             GraphClient client = new GraphClient(base, token, "posctl/" + Version.get(), s.http(), debug, env.clock(),
                 proxy, insecure);
@@ -98,15 +98,6 @@ public final class Connection implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** {@code POSCTL_SANDBOX_DATA}, else {@code $XDG_DATA_HOME/posctl/sandbox.json}. */
-    public static Path sandboxData(Environment env) {
-        String override = env.get("POSCTL_SANDBOX_DATA");
-        if (override != null) {
-            return env.cwd().resolve(override);
-        }
-        return env.xdg("XDG_DATA_HOME", ".local/share").resolve("posctl").resolve("sandbox.json");
     }
 
     public PositionService service() {

@@ -49,11 +49,11 @@ class ShellTest {
             + "exit\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var env = new Cli(dir).environment();
-        try (ShellSession session = ShellSession.open(env);
+        try (ShellSession session = ShellSession.open(env, null);
              PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
             Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
-            TerminalShell.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, session.prompt(), completer,
-                cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), o, e).execute(words.toArray(new String[0])));
+            TerminalShell.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, session::prompt, completer,
+                cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
         }
         String screen = out.toString(StandardCharsets.UTF_8);
         assertTrue(screen.contains("posctl[default:sandbox]> "), screen);
@@ -74,11 +74,11 @@ class ShellTest {
         var env = new Cli(dir).environment();
         int[] code = {-1};
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
-            try (ShellSession session = ShellSession.open(env);
+            try (ShellSession session = ShellSession.open(env, null);
                  PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
                 Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
-                code[0] = TerminalShell.run(new Typist(typed), out, session.prompt(),
-                    completer, cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), o, e).execute(words.toArray(new String[0])));
+                code[0] = TerminalShell.run(new Typist(typed), out, session::prompt,
+                    completer, cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
             }
         }, "Ctrl-D on an empty line ends the shell");
         List<String> lines = Files.readAllLines(history).stream().map(l -> l.replaceFirst("^\\d+:", "")).toList();
