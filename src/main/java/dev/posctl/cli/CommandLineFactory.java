@@ -33,6 +33,17 @@ public final class CommandLineFactory {
     }
 
     /**
+     * The whole tree in an empty environment: what the generated completion scripts and man pages
+     * describe, whatever the variables of the shell that builds them.
+     */
+    public static CommandLine neutral() {
+        Environment env = new Environment(java.util.Map.of(), java.io.InputStream.nullInputStream(), false, false, false,
+            java.nio.file.Path.of("/"), java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+        PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
+        return create(env, sink, sink);
+    }
+
+    /**
      * What completion offers (the shell's Tab, {@code __complete}): always the whole tree, whichever
      * part of it main built for its own arguments.
      */

@@ -26,7 +26,7 @@ public final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // the scripts are generated from a tree without this process's variables, exactly as committed
-        CommandLine tree = dev.posctl.docs.GeneratedDocs.neutralTree();
+        CommandLine tree = CommandLineFactory.neutral();
         String text;
         switch (shell) {
             case bash: text = CompletionScripts.bash(tree); break;

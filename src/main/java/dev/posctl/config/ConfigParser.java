@@ -28,7 +28,7 @@ final class ConfigParser {
 
     private Config run(String text) {
         Config config = new Config(file);
-        try (JsonParser parser = dev.posctl.input.Parsers.yaml().createParser(text)) {
+        try (JsonParser parser = dev.posctl.json.Parsers.yaml().createParser(text)) {
             p = parser;
             JsonToken t = p.nextToken();
             if (t == null) {

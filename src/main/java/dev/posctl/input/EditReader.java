@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.DocumentRules;
 import dev.posctl.validate.DocumentWalker;

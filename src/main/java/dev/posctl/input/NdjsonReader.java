@@ -2,6 +2,7 @@ package dev.posctl.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.Location;
 import dev.posctl.validate.Problem;

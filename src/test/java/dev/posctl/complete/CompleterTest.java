@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.posctl.docs.GeneratedDocs;
+import dev.posctl.cli.CommandLineFactory;
 import dev.posctl.docs.ModelExport;
 import dev.posctl.schema.Schema;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CompleterTest {
     final List<String> asked = new ArrayList<>();
-    final Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(),
+    final Completer completer = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(),
         new DynamicValues() {
             @Override
             public List<String> users() {

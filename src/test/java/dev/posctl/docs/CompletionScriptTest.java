@@ -20,7 +20,7 @@ class CompletionScriptTest {
 
     @BeforeEach
     void write() throws Exception {
-        GenerateDocs.write(dir);
+        dev.posctl.cli.GenerateDocs.write(dir);
         // a stand-in for `posctl __complete` on PATH, so the dynamic branch is exercised without a JVM
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path fake = bin.resolve("posctl");

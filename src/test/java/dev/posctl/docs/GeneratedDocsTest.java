@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.posctl.cli.CommandLineFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class GeneratedDocsTest {
 
     @Test
     void committedFilesMatchTheCommandModel() throws IOException {
-        Map<String, String> generated = GeneratedDocs.all();
+        Map<String, String> generated = GeneratedDocs.all(CommandLineFactory.neutral());
         if (Boolean.getBoolean("posctl.regenerate")) {
             for (String dir : List.of("completions", "man")) {
                 if (Files.isDirectory(ROOT.resolve(dir))) {
@@ -32,7 +33,7 @@ class GeneratedDocsTest {
                     }
                 }
             }
-            GenerateDocs.write(ROOT);
+            dev.posctl.cli.GenerateDocs.write(ROOT);
         }
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, String> e : generated.entrySet()) {
@@ -53,7 +54,7 @@ class GeneratedDocsTest {
 
     @Test
     void everyVisibleCommandHasAPageWithTheRequiredSections() {
-        Map<String, String> all = GeneratedDocs.all();
+        Map<String, String> all = GeneratedDocs.all(CommandLineFactory.neutral());
         assertTrue(all.containsKey("man/posctl-update.1"));
         assertTrue(all.containsKey("man/posctl-sandbox-serve.1"));
         assertTrue(all.keySet().stream().noneMatch(k -> k.contains("__complete") || k.contains("posctl-help")), all.keySet().toString());
@@ -73,7 +74,7 @@ class GeneratedDocsTest {
         for (String[] shell : new String[][] {{"bash", "posctl.bash"}, {"zsh", "_posctl"}, {"fish", "posctl.fish"}}) {
             var r = cli.run("completion", shell[0]);
             assertEquals(0, r.code(), r.toString());
-            assertEquals(GeneratedDocs.all().get("completions/" + shell[1]), r.out(), shell[0]);
+            assertEquals(GeneratedDocs.all(CommandLineFactory.neutral()).get("completions/" + shell[1]), r.out(), shell[0]);
         }
     }
 }

@@ -18,7 +18,7 @@ class ManPageRenderTest {
     @Test
     void everyPageRendersWithoutGroffWarnings() throws Exception {
         assumeTrue(Tools.onPath("groff"), "groff is not installed (apt-get install -y groff-base): man pages not rendered");
-        GenerateDocs.write(dir);
+        dev.posctl.cli.GenerateDocs.write(dir);
         try (var pages = Files.list(dir.resolve("man"))) {
             for (Path page : pages.toList()) {
                 Tools.Run r = Tools.run(dir, List.of("groff", "-man", "-Tutf8", "-ww", "-z", page.toString()));
@@ -31,7 +31,7 @@ class ManPageRenderTest {
     @Test
     void manRendersTheUpdatePage() throws Exception {
         assumeTrue(Tools.onPath("man"), "man is not installed (apt-get install -y man-db): page not rendered");
-        GenerateDocs.write(dir);
+        dev.posctl.cli.GenerateDocs.write(dir);
         Tools.Run r = Tools.run(dir, List.of("env", "MANWIDTH=100", "man", "-l", dir.resolve("man/posctl-update.1").toString()));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("POSCTL-UPDATE(1)"), r.out());

@@ -7,7 +7,6 @@ import dev.posctl.cli.Cli;
 import dev.posctl.cli.CommandLineFactory;
 import dev.posctl.complete.Completer;
 import dev.posctl.complete.IdCache;
-import dev.posctl.docs.GeneratedDocs;
 import dev.posctl.docs.ModelExport;
 import dev.posctl.schema.Schema;
 import java.io.ByteArrayInputStream;
@@ -51,7 +50,7 @@ class ShellTest {
         var env = new Cli(dir).environment();
         try (ShellSession session = ShellSession.open(env, null);
              PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
-            Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
+            Completer completer = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(), ids);
             TerminalShell.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, session::prompt, completer,
                 cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
         }
@@ -76,7 +75,7 @@ class ShellTest {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
             try (ShellSession session = ShellSession.open(env, null);
                  PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
-                Completer completer = new Completer(ModelExport.of(GeneratedDocs.neutralTree().getCommandSpec()), Schema.get(), ids);
+                Completer completer = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(), ids);
                 code[0] = TerminalShell.run(new Typist(typed), out, session::prompt,
                     completer, cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
             }

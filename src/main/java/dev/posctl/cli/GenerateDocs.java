@@ -1,5 +1,6 @@
-package dev.posctl.docs;
+package dev.posctl.cli;
 
+import dev.posctl.docs.GeneratedDocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public final class GenerateDocs {
     }
 
     public static void write(Path dir) throws IOException {
-        for (Map.Entry<String, String> e : GeneratedDocs.all().entrySet()) {
+        for (Map.Entry<String, String> e : GeneratedDocs.all(CommandLineFactory.neutral()).entrySet()) {
             Path file = dir.resolve(e.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.posctl.input;
+package dev.posctl.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -20,7 +20,7 @@ public final class Parsers {
     private Parsers() {}
 
     /** Jackson's words for a broken limit name its own setting; these name the limit and the input. */
-    static String limitExceeded(String jackson) {
+    public static String limitExceeded(String jackson) {
         String m = jackson == null ? "" : jackson;
         if (m.startsWith("String value length")) {
             return "a string value is longer than " + (MAX_STRING >> 20) + " MiB, the most posctl reads";
