@@ -87,11 +87,15 @@ class SandboxForeignCallersTest {
             for (int i = 0; i < 80; i++) {
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 stalled.add(s);
-                if (i < 70) {
+                if (i < 55) {
                     // half a request line: the server starts reading and waits for the rest
                     s.getOutputStream().write("GET /beta/users/adele@contoso.com/prof".getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
+                } else if (i < 70) {
+                    // the headers, and a tenth of the body they announce
+                    s.getOutputStream().write(("POST /beta/$batch HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nContent-Length: 100\r\n\r\n{\"requests\"").getBytes(StandardCharsets.US_ASCII));
                 }
+                s.getOutputStream().flush();
             }
             Thread.sleep(200);
             long t0 = System.nanoTime();
