@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The HTTP edge: request ids, chaos, authentication and body reading, then the router or the batch
- * handler. Nothing thrown below reaches the JDK server: it would drop the connection silently.
+ * The HTTP edge: request ids, refusing web pages, body reading, chaos, authentication, then the
+ * router or the batch handler. Nothing thrown below reaches the JDK server: it would drop the
+ * connection silently.
  */
 final class ExchangeHandler implements HttpHandler {
     private static final int MAX_BODY = 8 * 1024 * 1024;
@@ -27,12 +28,17 @@ final class ExchangeHandler implements HttpHandler {
     private final BatchHandler batch;
     private final Chaos chaos;
     private final String token;
+    private final ForeignCallers callers;
+    private final ReadDeadline deadline;
 
-    ExchangeHandler(Router router, BatchHandler batch, Chaos chaos, String token) {
+    ExchangeHandler(Router router, BatchHandler batch, Chaos chaos, String token, ForeignCallers callers,
+                    ReadDeadline deadline) {
         this.router = router;
         this.batch = batch;
         this.chaos = chaos;
         this.token = token;
+        this.callers = callers;
+        this.deadline = deadline;
     }
 
     @Override
@@ -42,6 +48,14 @@ final class ExchangeHandler implements HttpHandler {
         String clientRequestId = given == null || given.isBlank() ? RequestIds.next() : given;
         SandboxResponse response;
         try {
+            // before the body is read and before anything else: a refused request changes nothing
+            callers.check(ex.getRequestHeaders());
+            byte[] body = readBody(ex);
+            if (!deadline.requestRead()) {
+                // too slow: the connection is already closed, and this request must not run late
+                ex.close();
+                return;
+            }
             String rawPath = ex.getRequestURI().getRawPath();
             List<String> segments = PathCodec.segments(rawPath);
             boolean isBatch = segments.size() == 2 && segments.get(0).equals("beta") && segments.get(1).equals("$batch");
@@ -68,7 +82,7 @@ final class ExchangeHandler implements HttpHandler {
             SandboxRequest r = new SandboxRequest(ex.getRequestMethod().toUpperCase(Locale.ROOT),
                 segments.subList(1, segments.size()), belowBeta(rawPath),
                 PathCodec.query(ex.getRequestURI().getRawQuery()), headers(ex.getRequestHeaders()),
-                readBody(ex), null, requestId, clientRequestId);
+                body, null, requestId, clientRequestId);
             response = isBatch ? batch.handle(r) : router.handle(r);
         } catch (GraphException e) {
             response = GraphErrors.response(e, requestId, clientRequestId);

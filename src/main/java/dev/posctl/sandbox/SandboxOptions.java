@@ -1,6 +1,7 @@
 package dev.posctl.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a sandbox runs. Build with {@link #builder()}; unset values take the defaults below.
@@ -12,11 +13,15 @@ import java.nio.file.Path;
  * @param patchReturnsNoContent answer PATCH with 204 and no body instead of 200 and the object
  * @param pageSize              the list page size when {@code $top} is absent; default 10
  * @param chaos                 fault injection; {@link Chaos#none()} by default
+ * @param readTimeout           how long a client may take to send a whole request (line, headers and
+ *                              body) before its connection is closed; default 10 s
  */
 public record SandboxOptions(Path dataFile, int port, String token, String meUser, boolean patchReturnsNoContent,
-                             int pageSize, Chaos chaos) {
+                             int pageSize, Chaos chaos, Duration readTimeout) {
     public static final String DEFAULT_ME = "adele@contoso.com";
     public static final int DEFAULT_PAGE_SIZE = 10;
+    /** Far above what a loopback client needs for the largest (8 MB) body, short enough that stalled clients free their threads. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
     public SandboxOptions {
         if (port < 0 || port > 65535) {
@@ -29,6 +34,10 @@ public record SandboxOptions(Path dataFile, int port, String token, String meUse
         pageSize = pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
         chaos = chaos == null ? Chaos.none() : chaos;
         token = token == null || token.isEmpty() ? null : token;
+        if (readTimeout != null && (readTimeout.isNegative() || readTimeout.isZero())) {
+            throw new IllegalArgumentException("read timeout must be positive, not " + readTimeout);
+        }
+        readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
     }
 
     /** In memory, ephemeral port, no token, no chaos. */
@@ -42,7 +51,7 @@ public record SandboxOptions(Path dataFile, int port, String token, String meUse
 
     public Builder toBuilder() {
         return new Builder().dataFile(dataFile).port(port).token(token).meUser(meUser)
-            .patchReturnsNoContent(patchReturnsNoContent).pageSize(pageSize).chaos(chaos);
+            .patchReturnsNoContent(patchReturnsNoContent).pageSize(pageSize).chaos(chaos).readTimeout(readTimeout);
     }
 
     public static final class Builder {
@@ -53,6 +62,7 @@ public record SandboxOptions(Path dataFile, int port, String token, String meUse
         private boolean patchReturnsNoContent;
         private int pageSize;
         private Chaos chaos;
+        private Duration readTimeout;
 
         private Builder() {}
 
@@ -91,8 +101,13 @@ public record SandboxOptions(Path dataFile, int port, String token, String meUse
             return this;
         }
 
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
         public SandboxOptions build() {
-            return new SandboxOptions(dataFile, port, token, meUser, patchReturnsNoContent, pageSize, chaos);
+            return new SandboxOptions(dataFile, port, token, meUser, patchReturnsNoContent, pageSize, chaos, readTimeout);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,21 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The embedded Graph-compatible server for profile positions: same routes and JSON as Graph beta,
  * bound to 127.0.0.1 only, because it has no real authentication and must never be reachable from
- * another machine.
+ * another machine. For the same reason it refuses web pages and rebound DNS names
+ * ({@link ForeignCallers}) and closes connections that stall while sending a request ({@link ReadDeadline}).
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 64;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
-    private final ExecutorService pool;
+    private final ReadDeadline executor;
     private final SandboxStore store;
     private final SandboxOptions options;
     private final URI baseUri;
 
-    private SandboxServer(HttpServer server, ExecutorService pool, SandboxStore store, SandboxOptions options) {
+    private SandboxServer(HttpServer server, ReadDeadline executor, SandboxStore store, SandboxOptions options) {
         this.server = server;
-        this.pool = pool;
+        this.executor = executor;
         this.store = store;
         this.options = options;
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/beta");
@@ -44,13 +44,14 @@ public final class SandboxServer implements AutoCloseable {
         SandboxStore store = SandboxStore.open(o.dataFile());
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         HttpServer http = HttpServer.create(new InetSocketAddress(loopback, o.port()), 128);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        http.setExecutor(pool);
-        SandboxServer s = new SandboxServer(http, pool, store, o);
+        ReadDeadline executor = new ReadDeadline(Executors.newFixedThreadPool(THREADS, daemonThreads()), o.readTimeout());
+        http.setExecutor(executor);
+        SandboxServer s = new SandboxServer(http, executor, store, o);
         PositionHandlers positions = new PositionHandlers(store, s.baseUri.toString(), o.pageSize(),
             o.patchReturnsNoContent());
         Router router = new Router(positions, o.meUser());
-        http.createContext("/", new ExchangeHandler(router, new BatchHandler(router, o.chaos()), o.chaos(), o.token()));
+        http.createContext("/", new ExchangeHandler(router, new BatchHandler(router, o.chaos()), o.chaos(), o.token(),
+            new ForeignCallers(s.port()), executor));
         http.start();
         return s;
     }
@@ -98,6 +99,6 @@ public final class SandboxServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        pool.shutdownNow();
+        executor.close();
     }
 }

@@ -7,14 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -44,7 +45,7 @@ public final class TerminalShell {
     }
 
     static LineReader reader(Terminal terminal, Completer completer, Path history) throws IOException {
-        Files.createDirectories(history.getParent());
+        HistoryFile.prepare(history);
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         LineReader reader = LineReaderBuilder.builder()
@@ -52,6 +53,7 @@ public final class TerminalShell {
             .terminal(terminal)
             .parser(parser)
             .completer(new JLineCompletion(completer))
+            .history(new ScrubbedHistory())
             .variable(LineReader.HISTORY_FILE, history)
             .option(LineReader.Option.AUTO_FRESH_LINE, true)
             .build();
@@ -60,6 +62,14 @@ public final class TerminalShell {
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SEND_BREAK),
             org.jline.keymap.KeyMap.ctrl('C'));
         return reader;
+    }
+
+    /** Every line enters the history (memory and file) with its secrets masked, so Up never brings a token back either. */
+    private static final class ScrubbedHistory extends DefaultHistory {
+        @Override
+        public void add(Instant time, String line) {
+            super.add(time, HistoryScrubber.scrub(line));
+        }
     }
 
     private static int run(Terminal terminal, Supplier<String> prompt, Completer completer, IdCache cache, Path history, RunnerFactory commands)

@@ -138,4 +138,51 @@ class ConfigCommandTest {
             assertTrue(r.err().contains("profile \"missing\" is not defined"), r.err());
         }
     }
+
+    @Test
+    void setThroughASymlinkWritesTheTargetAndKeepsTheLink() throws Exception {
+        Path target = dir.resolve("dotfiles/posctl.yaml");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "current: work\nprofiles:\n  work:\n    tenant: contoso\n");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        Files.createDirectories(configFile().getParent());
+        Files.createSymbolicLink(configFile(), Path.of("../../dotfiles/posctl.yaml"));
+        Cli cli = new Cli(dir);
+        Cli.Result r = cli.run("config", "set", "endpoint", "sandbox");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(Files.isSymbolicLink(configFile()), "the link stays a link");
+        String text = Files.readString(target);
+        assertTrue(text.contains("endpoint: sandbox") && text.contains("tenant: contoso"), text);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals("sandbox\n", cli.run("config", "get", "endpoint").out());
+        for (Path d : new Path[] {target.getParent(), configFile().getParent()}) {
+            try (var files = Files.list(d)) {
+                assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files left in " + d);
+            }
+        }
+    }
+
+    @Test
+    void aConfigThatIsNotARegularFileOrIsHugeIsACleanExit7() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path huge = dir.resolve("huge.yaml");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(64L * 1024 * 1024); // sparse: no disk used
+        }
+        Files.createDirectories(dir.resolve("adir"));
+        for (String config : new String[] {"/dev/zero", fifo.toString(), huge.toString(), dir.resolve("adir").toString()}) {
+            for (String[] args : new String[][] {{"config", "view"}, {"config", "set", "tenant", "x"},
+                {"list", "--user", "adele@contoso.com"}}) {
+                long t0 = System.nanoTime();
+                Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> new Cli(dir).env("POSCTL_CONFIG", config).run(args));
+                assertEquals(7, r.code(), config + " " + String.join(" ", args) + ": " + r);
+                assertTrue(r.err().contains(config), r.toString());
+                assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.toString());
+                assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "fast: " + config);
+            }
+        }
+        assertEquals(64L * 1024 * 1024, Files.size(huge), "nothing written over it");
+    }
 }

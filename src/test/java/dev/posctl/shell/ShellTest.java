@@ -65,6 +65,59 @@ class ShellTest {
     }
 
     @Test
+    void historyKeepsNoSecretsAndOnlyItsOwnerMayReadIt() throws Exception {
+        Path history = dir.resolve("state/posctl/history");
+        // as an older posctl left it: open to everyone, with a token in it
+        Files.createDirectories(history.getParent());
+        Files.writeString(history, "1700000000000:list --token eyJold.old.old\n1700000000001:schema isCurrent\n");
+        Files.setPosixFilePermissions(history.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(history, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        IdCache cache = new IdCache(dir.resolve("state/posctl/completion-ids.json"));
+        String typed = "schema isCurrent --token eyJnew.secret.one\n"
+            + "schema isCurrent --client-secret=hunter2 -q\n"
+            + "config set clientSecret s3cr3tValue\n"
+            + "exit\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var env = new Cli(dir).environment();
+        try (ShellSession session = ShellSession.open(env, null);
+             PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
+            Completer completer = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(), ids);
+            TerminalShell.run(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), out, session::prompt, completer,
+                cache, history, (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
+        }
+        String text = Files.readString(history);
+        for (String secret : List.of("eyJold", "eyJnew", "hunter2", "s3cr3tValue")) {
+            assertTrue(!text.contains(secret), secret + " in the history:\n" + text);
+        }
+        List<String> lines = Files.readAllLines(history).stream().map(l -> l.replaceFirst("^\\d+:", "")).toList();
+        assertTrue(lines.contains("list --token ***"), lines.toString());
+        assertTrue(lines.contains("schema isCurrent --token ***"), lines.toString());
+        assertTrue(lines.contains("schema isCurrent --client-secret=*** -q"), lines.toString());
+        assertTrue(lines.contains("config set clientSecret ***"), lines.toString());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(history.getParent())));
+    }
+
+    @Test
+    void aNewHistoryIsCreatedPrivate() throws Exception {
+        Path history = dir.resolve("fresh/posctl/history");
+        IdCache cache = new IdCache(dir.resolve("ids.json"));
+        var env = new Cli(dir).environment();
+        try (ShellSession session = ShellSession.open(env, null);
+             PositionIds ids = new PositionIds(cache, dir, u -> List.of(), 50)) {
+            Completer completer = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(), ids);
+            TerminalShell.run(new ByteArrayInputStream("schema isCurrent\nexit\n".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), session::prompt, completer, cache, history,
+                (o, e) -> words -> CommandLineFactory.create(session.env(), session.local(), o, e).execute(words.toArray(new String[0])));
+        }
+        assertTrue(Files.readString(history).contains("schema isCurrent"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(history.getParent())));
+    }
+
+    @Test
     void ctrlCDropsTheLineAndCtrlDLeaves() throws Exception {
         Path history = dir.resolve("state/posctl/history");
         IdCache cache = new IdCache(dir.resolve("state/posctl/completion-ids.json"));
