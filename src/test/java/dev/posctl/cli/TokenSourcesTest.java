@@ -163,4 +163,20 @@ class TokenSourcesTest {
         assertEquals(5, r.code(), r::toString);
         assertFalse(r.err().contains("not-a-jwt-secret"), r.err());
     }
+
+    @Test
+    void absurdTimeClaimsAreSaidToBeNoTimesNotAnInternalError() throws Exception {
+        for (String claims : new String[] {"\"exp\":1e400", "\"exp\":-1e400", "\"exp\":\"soon\"", "\"exp\":9223372036854775807",
+            "\"exp\":[1]", "\"exp\":600,\"nbf\":1e400"}) {
+            String token = TestTokens.jwt("{\"tid\":\"t-1\",\"upn\":\"a@b.c\",\"scp\":\"User.ReadWrite\"," + claims + "}");
+            Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", token).run("whoami", "-o", "json");
+            assertEquals(0, r.code(), r::toString);
+            assertTrue(r.err().contains("claim is not a time"), r.err());
+        }
+        String early = TestTokens.jwt("{\"tid\":\"t-1\",\"upn\":\"a@b.c\",\"scp\":\"User.ReadWrite\",\"exp\":"
+            + (Cli.NOW.getEpochSecond() + 7200) + ",\"nbf\":" + (Cli.NOW.getEpochSecond() + 3600) + "}");
+        Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", early).run("whoami", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("the token is not valid before 2026-11-28T13:00:00Z"), r.err());
+    }
 }
