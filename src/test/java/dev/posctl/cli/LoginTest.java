@@ -222,6 +222,13 @@ class LoginTest {
         expires = Instant.parse(JSON.readTree(Files.readString(cache("default"))).get("expiresAt").asText());
         assertEquals(Cli.NOW.plusSeconds(3599), expires, "numeric text, as some endpoints send it");
 
+        String odd = TestTokens.jwt("{\"tid\":\"t\\u001b]0;x\\u0007\",\"upn\":\"a\\u001b[2J@b.c\",\"scp\":\"User.ReadWrite\",\"exp\":" + LATER + "}");
+        idp.then(Answer.json(200, "{\"access_token\":\"" + odd + "\",\"expires_in\":3600}"));
+        r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("signed in as a\\u001b[2J@b.c to tenant t\\u001b]0;x\\u0007 "), r.err());
+        assertFalse(r.err().contains("\u001b"), r.err());
+
         idp.then(Answer.json(200, "{\"access_token\":\"eyJ.x y\\u001b[2J.z\",\"expires_in\":3600}"));
         String before = Files.readString(cache("default"));
         r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
