@@ -27,7 +27,12 @@ final class ErrorHandlers {
                 err.flush();
                 return ((PosctlException) ex.getCause()).exitCode();
             }
-            err.println("posctl: " + SafeText.lines(ex.getMessage()));
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException) {
+                // a mistyped --tokn=VALUE is quoted whole: the value may be a token
+                message = message.replaceAll("(--[A-Za-z0-9-]+=)[^',]*", "$1[REDACTED]");
+            }
+            err.println("posctl: " + SafeText.lines(message));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

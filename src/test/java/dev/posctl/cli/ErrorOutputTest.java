@@ -71,4 +71,12 @@ class ErrorOutputTest {
         String said = FatalErrors.describe(new InternalError("Bearer eyJsecret.part"));
         assertEquals("posctl: internal error (a bug: please report it)", said);
     }
+
+    @Test
+    void aMistypedOptionIsQuotedWithoutItsValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Cli.Result r = new Cli(dir).run("get", "--user", "a@b.c", "--id", "p1", "--tokn=eyJsecret.part.x");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("--tokn=[REDACTED]"), r.err());
+        assertFalse(r.err().contains("eyJsecret"), r.err());
+    }
 }
