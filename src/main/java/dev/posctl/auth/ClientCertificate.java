@@ -51,12 +51,25 @@ public final class ClientCertificate {
         } catch (IOException e) {
             throw new PosctlException(ExitCode.CONFIG, "cannot read the certificate " + file + ": " + e.getMessage());
         }
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        boolean isPem = text.contains("-----BEGIN ");
         try {
-            String text = new String(bytes, StandardCharsets.US_ASCII);
-            return text.contains("-----BEGIN ") ? pem(file, text) : pkcs12(file, bytes, password);
+            return isPem ? pem(file, text) : pkcs12(file, bytes, password);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            throw new PosctlException(ExitCode.CONFIG, "cannot read the key and certificate in " + file + ": " + e.getMessage());
+            // not the library's message: it names Java classes and may quote what it could not parse
+            throw new PosctlException(ExitCode.CONFIG, "cannot read the key and certificate in " + file + ": " + reason(isPem, e, password));
         }
+    }
+
+    private static String reason(boolean pem, Exception e, String password) {
+        if (pem) {
+            return e instanceof IllegalArgumentException ? "a PEM block is not valid base64"
+                : "a PEM block holds no readable RSA key or X.509 certificate";
+        }
+        if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+            return password == null ? "it needs a password: set POSCTL_CERTIFICATE_PASSWORD" : "the password in POSCTL_CERTIFICATE_PASSWORD is wrong";
+        }
+        return "it is neither PEM (a PRIVATE KEY and a CERTIFICATE block) nor PKCS#12";
     }
 
     private static ClientCertificate pem(Path file, String text) throws GeneralSecurityException {

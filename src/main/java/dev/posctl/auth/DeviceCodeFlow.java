@@ -3,6 +3,7 @@ package dev.posctl.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.output.TerminalText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.Map;
  */
 public final class DeviceCodeFlow {
     static final String GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    /** Bounds for the server's numbers: a huge interval or expires_in must not mean waiting for days. */
+    static final long MIN_INTERVAL = 1;
+    static final long MAX_INTERVAL = 60;
+    static final long MAX_EXPIRES_IN = 3600;
 
     /** Waits between polls; tests pass one that does not really sleep. */
     public interface Sleeper {
@@ -41,22 +46,28 @@ public final class DeviceCodeFlow {
         if (deviceCode == null) {
             throw new PosctlException(ExitCode.AUTH, "the device code endpoint answered without a device_code");
         }
-        String message = code.path("message").asText(null);
-        err.println(message != null ? message : "To sign in, open " + code.path("verification_uri").asText()
-            + " and enter the code " + code.path("user_code").asText());
+        long interval = ServerNumbers.seconds(code.get("interval"), 5, MIN_INTERVAL, MAX_INTERVAL);
+        long expiresIn = code.hasNonNull("expires_in") ? ServerNumbers.seconds(code.get("expires_in"), 0, 0, MAX_EXPIRES_IN) : 900;
+        if (expiresIn <= 0) {
+            throw new PosctlException(ExitCode.AUTH, "the device code endpoint answered an expires_in that is not a positive number of seconds");
+        }
+        // the text comes from the network: a raw ESC or bidi override in it would reach the terminal
+        String message = TerminalText.escape(code.path("message").asText(null));
+        err.println(message != null ? message : "To sign in, open " + TerminalText.escape(code.path("verification_uri").asText())
+            + " and enter the code " + TerminalText.escape(code.path("user_code").asText()));
         err.flush();
-        long interval = Math.max(0, code.path("interval").asLong(5));
-        long expiresIn = code.path("expires_in").asLong(900);
         long waited = 0;
         int polls = 0;
         while (true) {
+            // the last poll comes at expires_in even when the interval would overshoot it
+            long wait = Math.min(interval, expiresIn - waited);
             try {
-                sleeper.sleep(Duration.ofSeconds(interval));
+                sleeper.sleep(Duration.ofSeconds(wait));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PosctlException(ExitCode.INTERRUPTED, "interrupted while waiting for the sign-in");
             }
-            waited += interval;
+            waited += wait;
             try {
                 return client.token(Map.of("grant_type", GRANT, "client_id", clientId, "device_code", deviceCode));
             } catch (IdentityClient.OAuthError e) {
@@ -64,7 +75,7 @@ public final class DeviceCodeFlow {
                     case "authorization_pending":
                         break;
                     case "slow_down":
-                        interval += 5;
+                        interval = Math.min(MAX_INTERVAL, interval + 5);
                         break;
                     case "expired_token":
                         throw new PosctlException(ExitCode.AUTH, "the device code expired before the sign-in finished: run posctl login again");
@@ -77,7 +88,7 @@ public final class DeviceCodeFlow {
                 }
             }
             // a server that never says expired_token must not keep us polling forever
-            if (waited + interval > expiresIn || ++polls > 10_000) {
+            if (waited >= expiresIn || ++polls > 10_000) {
                 throw new PosctlException(ExitCode.AUTH, "the device code expired before the sign-in finished: run posctl login again");
             }
         }

@@ -6,6 +6,7 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.http.HttpThreads;
 import dev.posctl.http.ProxySettings;
 import dev.posctl.json.JsonTrees;
+import dev.posctl.output.TerminalText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +31,7 @@ public final class IdentityClient implements AutoCloseable {
         private final String error;
 
         OAuthError(String error, String description) {
-            super(error + (description != null ? ": " + firstLine(description) : ""));
+            super(TerminalText.escape(error) + (description != null ? ": " + TerminalText.escape(firstLine(description)) : ""));
             this.error = error;
         }
 
@@ -105,14 +106,10 @@ public final class IdentityClient implements AutoCloseable {
             json = null;
         }
         if (json != null && json.hasNonNull("error")) {
-            String description = json.path("error_description").asText(null);
-            for (String secret : new String[] {"client_secret", "client_assertion", "refresh_token", "device_code"}) {
-                String v = form.get(secret);
-                if (description != null && v != null && !v.isEmpty()) {
-                    description = description.replace(v, "[REDACTED]");
-                }
-            }
-            throw new OAuthError(json.get("error").asText(), description);
+            // the answer is untrusted and may quote what was sent: both fields lose the secrets
+            String error = redact(json.get("error").asText(), form);
+            String description = redact(json.path("error_description").asText(null), form);
+            throw new OAuthError(error, description);
         }
         if (response.statusCode() / 100 != 2 || json == null || !json.isObject()) {
             throw new PosctlException(ExitCode.AUTH, "POST " + uri + " answered " + response.statusCode() + " without a usable JSON body");
@@ -123,6 +120,20 @@ public final class IdentityClient implements AutoCloseable {
     static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    private static String redact(String text, Map<String, String> form) {
+        if (text == null) {
+            return null;
+        }
+        String t = text;
+        for (String secret : new String[] {"client_secret", "client_assertion", "refresh_token", "device_code"}) {
+            String v = form.get(secret);
+            if (v != null && !v.isEmpty()) {
+                t = t.replace(v, "[REDACTED]").replace(URLEncoder.encode(v, StandardCharsets.UTF_8), "[REDACTED]");
+            }
+        }
+        return t;
     }
 
     private static String firstLine(String s) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class SignIn {
     public static final String SECRET_VARIABLE = "POSCTL_CLIENT_SECRET";
     public static final String CERTIFICATE_PASSWORD_VARIABLE = "POSCTL_CERTIFICATE_PASSWORD";
+    private static final long MAX_LIFETIME_SECONDS = 2 * 24 * 3600;
 
     /**
      * @param secretFile  a file holding the client secret (POSCTL_CLIENT_SECRET wins)
@@ -90,7 +91,9 @@ public final class SignIn {
         if (access == null) {
             throw new PosctlException(ExitCode.AUTH, "the token endpoint answered without an access_token");
         }
-        long expiresIn = reply.path("expires_in").asLong(3600);
+        access = BearerToken.clean(access, "the token endpoint's answer");
+        // untrusted: 1e400 must not overflow, and a lifetime of years must not stop refreshes
+        long expiresIn = ServerNumbers.seconds(reply.get("expires_in"), 3600, 0, MAX_LIFETIME_SECONDS);
         String file = "client-secret".equals(r.method()) ? r.secretFile() : "client-certificate".equals(r.method()) ? r.certificate() : null;
         return new TokenCache.Entry(access, reply.path("refresh_token").asText(oldRefresh),
             env.clock().instant().plusSeconds(expiresIn), r.method(), r.authority(), r.tenant(), r.clientId(), r.scope(),

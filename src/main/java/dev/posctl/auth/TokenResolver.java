@@ -7,8 +7,12 @@ import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.ProxySettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +20,13 @@ import java.time.Instant;
 /**
  * Finds the access token a command sends, first match wins: {@code --token}, {@code --token-file},
  * {@code POSCTL_TOKEN}, {@code POSCTL_TOKEN_FILE}, the profile's tokenFile, its tokenCommand, then
- * the signed-in cache (refreshed when it expires within five minutes).
+ * the signed-in cache (refreshed when it expires within five minutes). Each source gives the first
+ * non-empty line of its value, trimmed, and {@link BearerToken} refuses one that is no token.
  */
 public final class TokenResolver {
     public static final String TOKEN_VARIABLE = "POSCTL_TOKEN";
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    private static final int MAX_FILE_BYTES = 64 * 1024;
 
     /** What a command knows about where its token may come from. */
     /** @param authority where to refresh a sign-in, or null for where it was made */
@@ -31,19 +37,26 @@ public final class TokenResolver {
 
     private TokenResolver() {}
 
+    /** {@code POSCTL_TOKEN}'s token, or null when it is not set. */
+    public static String fromVariable(Environment env) {
+        String v = env.get(TOKEN_VARIABLE);
+        return v == null ? null : BearerToken.clean(v, TOKEN_VARIABLE);
+    }
+
     /** The token, or null when none is configured anywhere. */
     public static Token resolve(Sources s, Environment env, PrintWriter err) {
         if (s.tokenFlag() != null) {
             err.println("posctl: warning: --token puts the token in your shell history and the process list;"
                 + " prefer --token-file, POSCTL_TOKEN or posctl login");
             err.flush();
-            return new Token(s.tokenFlag().trim(), "--token");
+            return new Token(BearerToken.clean(s.tokenFlag(), "--token"), "--token");
         }
         if (s.tokenFileFlag() != null) {
             return new Token(readFile(env, s.tokenFileFlag()), "--token-file " + s.tokenFileFlag());
         }
-        if (env.get(TOKEN_VARIABLE) != null) {
-            return new Token(env.get(TOKEN_VARIABLE).trim(), "env " + TOKEN_VARIABLE);
+        String variable = fromVariable(env);
+        if (variable != null) {
+            return new Token(variable, "env " + TOKEN_VARIABLE);
         }
         Profile p = s.profile();
         Profile.Resolved file = p.resolve(ConfigKey.TOKEN_FILE, null, env);
@@ -65,7 +78,7 @@ public final class TokenResolver {
         }
         Instant now = env.clock().instant();
         if (e.expiresAt().isAfter(now.plus(REFRESH_MARGIN))) {
-            return new Token(e.accessToken(), "signed in (profile " + name + ")");
+            return new Token(BearerToken.clean(e.accessToken(), "the sign-in cache of profile " + name), "signed in (profile " + name + ")");
         }
         String authority = s.authority() != null ? s.authority() : e.authority();
         SignIn signIn = new SignIn(env, ProxySettings.fromEnvironment(env.vars()), DeviceCodeFlow.REAL);
@@ -91,14 +104,20 @@ public final class TokenResolver {
 
     private static String readFile(Environment env, String name) {
         Path file = env.cwd().resolve(name);
-        try {
-            String token = Files.readString(file).trim();
-            if (token.isEmpty()) {
-                throw new PosctlException(ExitCode.AUTH, "the token file " + file + " is empty");
-            }
-            return token;
+        String where = "the token file " + file;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            // a token is a few KB: a device or a huge file must not fill the memory or hang the read
+            head = in.readNBytes(MAX_FILE_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": it does not exist");
+        } catch (AccessDeniedException e) {
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": permission denied");
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.AUTH, "cannot read the token file " + file + ": " + e.getMessage());
+            // a file system's message names the file, never its content
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": " + e.getMessage());
         }
+        // undecodable bytes become U+FFFD, which the token check refuses without showing them
+        return BearerToken.clean(new String(head, StandardCharsets.UTF_8), where);
     }
 }

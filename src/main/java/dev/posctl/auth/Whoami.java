@@ -30,7 +30,8 @@ public final class Whoami {
         d.put("user", appOnly ? null : first(c, "upn", "preferred_username", "unique_name", "oid"));
         d.put("app", first(c, "app_displayname", "appid", "azp"));
         d.put("appOnly", appOnly);
-        Instant exp = c.hasNonNull("exp") ? Instant.ofEpochSecond(c.get("exp").asLong()) : null;
+        Instant exp = ServerNumbers.epochSecond(c.get("exp"));
+        Instant nbf = ServerNumbers.epochSecond(c.get("nbf"));
         d.put("expiresAt", exp != null ? exp.toString() : null);
         d.put("expired", exp != null && !exp.isAfter(now));
         d.put("audience", text(c, "aud"));
@@ -46,6 +47,15 @@ public final class Whoami {
         }
         if (exp != null && !exp.isAfter(now)) {
             warnings.add("the token expired at " + exp);
+        }
+        // the claims are unverified text: an absurd value is said to be one, never quoted
+        if (c.hasNonNull("exp") && exp == null) {
+            warnings.add("the token's exp claim is not a time (seconds since 1970, before the year 10000)");
+        }
+        if (c.hasNonNull("nbf") && nbf == null) {
+            warnings.add("the token's nbf claim is not a time (seconds since 1970, before the year 10000)");
+        } else if (nbf != null && nbf.isAfter(now)) {
+            warnings.add("the token is not valid before " + nbf);
         }
         return new Report(d, warnings);
     }

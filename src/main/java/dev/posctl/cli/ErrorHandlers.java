@@ -9,7 +9,10 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** Turns failures into one clear line and a documented exit code; a trace only with --verbose. */
+/**
+ * Turns failures into one clear line and a documented exit code; a trace (redacted) only with --verbose.
+ * Only posctl's own messages are shown, with terminal controls escaped.
+ */
 final class ErrorHandlers {
     private ErrorHandlers() {}
 
@@ -20,11 +23,16 @@ final class ErrorHandlers {
             PrintWriter err = cl.getErr();
             if (ex.getCause() instanceof PosctlException) {
                 // a broken config file found while picocli applied the profile's defaults
-                err.println("posctl: " + ex.getCause().getMessage());
+                err.println("posctl: " + SafeText.lines(ex.getCause().getMessage()));
                 err.flush();
                 return ((PosctlException) ex.getCause()).exitCode();
             }
-            err.println("posctl: " + ex.getMessage());
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException) {
+                // a mistyped --tokn=VALUE is quoted whole: the value may be a token
+                message = message.replaceAll("(--[A-Za-z0-9-]+=)[^',]*", "$1[REDACTED]");
+            }
+            err.println("posctl: " + SafeText.lines(message));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
@@ -38,16 +46,17 @@ final class ErrorHandlers {
             PrintWriter err = cl.getErr();
             int code;
             if (ex instanceof PosctlException) {
-                err.println("posctl: " + ex.getMessage());
+                err.println("posctl: " + SafeText.lines(ex.getMessage()));
                 code = ((PosctlException) ex).exitCode();
             } else if (ex instanceof ParameterException) {
                 return new Usage().handleParseException((ParameterException) ex, new String[0]);
             } else {
-                err.println("posctl: internal error: " + ex + (verbose(parsed) ? "" : " (run with --verbose for details)"));
+                // never the exception's own message: a library's can quote a header value or file content
+                err.println("posctl: internal error (a bug: please report it" + (verbose(parsed) ? ")" : "; run with --verbose for details)"));
                 code = ExitCode.INTERNAL;
             }
             if (verbose(parsed)) {
-                ex.printStackTrace(err);
+                SafeText.trace(ex, err);
             }
             err.flush();
             return code;

@@ -38,8 +38,8 @@ final class FatalErrors {
             if (t instanceof Error) {
                 end(err, t);
             } else {
-                // a background task's bug: one line (never a trace) and the work goes on
-                err.println("posctl: internal error in " + thread.getName() + ": " + t + " (a bug: please report it)");
+                // a background task's bug: one line (never a trace, nor a message that may quote data) and the work goes on
+                err.println("posctl: internal error in " + thread.getName() + " (a bug: please report it)");
                 err.flush();
             }
         }
@@ -73,6 +73,7 @@ final class FatalErrors {
         if (t instanceof StackOverflowError) {
             return "posctl: internal error: stack overflow (input nested too deeply?) (a bug: please report it)";
         }
-        return "posctl: internal error: " + t + " (a bug: please report it)";
+        // not the Error's message: it may quote what was being read
+        return "posctl: internal error (a bug: please report it)";
     }
 }

@@ -7,7 +7,10 @@ import dev.posctl.auth.Whoami;
 import dev.posctl.config.ConfigKey;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
 import dev.posctl.http.ProxySettings;
+import dev.posctl.output.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,12 +66,24 @@ public final class LoginCommand implements Callable<Integer> {
         if (insecureHttp) {
             common.err().println("posctl: warning: --insecure-http: credentials may go over plain http");
         }
-        TokenCache.Entry entry = new SignIn(env, ProxySettings.fromEnvironment(env.vars()), DeviceCodeFlow.REAL)
-            .login(request, common.err());
+        TokenCache.Entry entry;
+        // Ctrl-C or SIGTERM while waiting for the person at the other device ends with 130 like
+        // every other command: the wait (or the request in flight) is interrupted, nothing is saved
+        Thread main = Thread.currentThread();
+        try (Interrupts interrupts = env.isRealProcess() ? Interrupts.install(main::interrupt, () -> { }, () -> {
+            common.err().println("\nposctl: aborted: not signed in");
+            common.err().flush();
+        }) : null) {
+            entry = new SignIn(env, ProxySettings.fromEnvironment(env.vars()), DeviceCodeFlow.REAL).login(request, common.err());
+            if (Thread.interrupted() || (interrupts != null && interrupts.interrupted())) {
+                throw new PosctlException(ExitCode.INTERRUPTED, "interrupted: not signed in");
+            }
+        }
         TokenCache.save(env, profile.cacheName(), entry);
         Whoami.Report who = Whoami.describe(entry.accessToken(), "signed in", env.clock().instant());
-        String name = who.data().path("user").asText(who.data().path("app").asText("?"));
-        common.note("posctl: signed in as " + name + " to tenant " + who.data().path("tenant").asText(request.tenant())
+        // names from the token are the server's text: shown escaped, like every network string
+        String name = TerminalText.escape(who.data().path("user").asText(who.data().path("app").asText("?")));
+        common.note("posctl: signed in as " + name + " to tenant " + TerminalText.escape(who.data().path("tenant").asText(request.tenant()))
             + " (profile " + profile.cacheName() + "; expires " + entry.expiresAt() + ")");
         who.warnings().forEach(w -> common.err().println("posctl: warning: " + w));
         common.err().flush();

@@ -213,7 +213,8 @@ public final class BulkRunner {
             return Updater.failed(e, e.id(), (PosctlException) ex);
         }
         return UpdateResult.failed(e.location(), e.userId(), e.id(), 0, null,
-            "internal error: " + ex + " (a bug: please report it)", null, ExitCode.INTERNAL);
+            // not ex's message: the JDK's header check, for one, quotes the header value
+            "internal error (a bug: please report it)", null, ExitCode.INTERNAL);
     }
 
     private void report(Edit edit, UpdateResult r) {

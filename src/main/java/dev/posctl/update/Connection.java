@@ -68,7 +68,7 @@ public final class Connection implements AutoCloseable {
                 throw new PosctlException(ExitCode.CONFIG, "endpoint \"" + s.endpoint() + "\" is not a URL: " + e.getMessage());
             }
             if (s.credentials() == null) {
-                token = env.get(TokenResolver.TOKEN_VARIABLE);
+                token = TokenResolver.fromVariable(env);
             } else {
                 TokenResolver.Token t = TokenResolver.resolve(s.credentials(), env, err);
                 token = t == null ? null : t.value();

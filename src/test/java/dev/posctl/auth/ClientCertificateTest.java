@@ -1,6 +1,7 @@
 package dev.posctl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +87,16 @@ class ClientCertificateTest {
         Cli.Result r = new Cli(dir).env("POSCTL_CERTIFICATE_PASSWORD", "wrong").run("login", "--method", "client-certificate",
             "--client-id", "cid", "--certificate", "client.p12", "--authority", "http://127.0.0.1:1");
         assertEquals(7, r.code(), r::toString);
+        assertTrue(r.err().contains("client.p12: the password in POSCTL_CERTIFICATE_PASSWORD is wrong"), r.err());
+        assertFalse(r.err().contains("java."), r.err());
+
+        java.nio.file.Files.writeString(dir.resolve("shadow"), "root:$6$saltsalt$hashedpassword:19000:0:99999:7:::\n");
+        r = new Cli(dir).run("login", "--method", "client-certificate", "--client-id", "cid", "--certificate", "shadow",
+            "--authority", "http://127.0.0.1:1");
+        assertEquals(7, r.code(), r::toString);
+        assertTrue(r.err().contains("shadow: it is neither PEM"), r.err());
+        assertFalse(r.err().contains("root:") || r.err().contains("java.") || r.err().contains("tag"), r.err());
+
         r = new Cli(dir).run("login", "--method", "client-certificate", "--client-id", "cid", "--certificate", "cert.pem",
             "--authority", "http://127.0.0.1:1");
         assertEquals(7, r.code(), r::toString);

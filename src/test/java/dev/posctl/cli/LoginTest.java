@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,16 +81,16 @@ class LoginTest {
 
     @Test
     void deviceCodeShowsTheMessagePollsAndCachesPrivatelyThenGraphCallsUseTheToken() throws Exception {
-        idp.then(Answer.json(200, DEVICE)).then(error("authorization_pending")).then(error("authorization_pending"))
-            .then(Answer.json(200, success(ACCESS, REFRESH)));
+        // the interval of 0 becomes 1 s: one pending answer keeps the test short
+        idp.then(Answer.json(200, DEVICE)).then(error("authorization_pending")).then(Answer.json(200, success(ACCESS, REFRESH)));
         Cli.Result r = cli().run("login", "--tenant", "contoso", "--client-id", "cid");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.err().contains("enter the code ABCD-EFGH"), r.err());
         assertTrue(r.err().contains("signed in as adele@contoso.com"), r.err());
         assertEquals("/contoso/oauth2/v2.0/devicecode", idp.requests().get(0).rawPath());
         assertTrue(form(idp.requests().get(0)).get("scope").contains("offline_access"));
-        Map<String, String> poll = form(idp.requests().get(3));
-        assertEquals("/contoso/oauth2/v2.0/token", idp.requests().get(3).rawPath());
+        Map<String, String> poll = form(idp.requests().get(2));
+        assertEquals("/contoso/oauth2/v2.0/token", idp.requests().get(2).rawPath());
         assertEquals("urn:ietf:params:oauth:grant-type:device_code", poll.get("grant_type"));
         assertEquals("dc-1", poll.get("device_code"));
         assertEquals("cid", poll.get("client_id"));
@@ -122,7 +123,7 @@ class LoginTest {
     @Test
     void deviceCodeStopsOnDeclinedExpiredAndBadCode() {
         for (String code : new String[] {"authorization_declined", "expired_token", "bad_verification_code"}) {
-            idp.then(Answer.json(200, DEVICE)).then(error("authorization_pending")).then(error(code));
+            idp.then(Answer.json(200, DEVICE)).then(error(code));
             Cli.Result r = cli().run("login", "--client-id", "cid");
             assertEquals(5, r.code(), r::toString);
             assertTrue(r.err().contains(code.equals("authorization_declined") ? "declined"
@@ -205,5 +206,35 @@ class LoginTest {
         assertEquals(7, r.code(), r::toString);
         assertTrue(r.err().contains("refusing"), r.err());
         assertNull(idp.requests().isEmpty() ? null : "no request");
+    }
+
+    @Test
+    void absurdAnswersFromTheTokenEndpointGiveCleanResults() throws Exception {
+        idp.then(Answer.json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":1e400}"));
+        Cli.Result r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
+        assertEquals(0, r.code(), r::toString);
+        Instant expires = Instant.parse(JSON.readTree(Files.readString(cache("default"))).get("expiresAt").asText());
+        assertEquals(Cli.NOW.plus(Duration.ofDays(2)), expires, "a lifetime past all reason is bounded, so refreshes still happen");
+
+        idp.then(Answer.json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":\"3599\"}"));
+        r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
+        assertEquals(0, r.code(), r::toString);
+        expires = Instant.parse(JSON.readTree(Files.readString(cache("default"))).get("expiresAt").asText());
+        assertEquals(Cli.NOW.plusSeconds(3599), expires, "numeric text, as some endpoints send it");
+
+        String odd = TestTokens.jwt("{\"tid\":\"t\\u001b]0;x\\u0007\",\"upn\":\"a\\u001b[2J@b.c\",\"scp\":\"User.ReadWrite\",\"exp\":" + LATER + "}");
+        idp.then(Answer.json(200, "{\"access_token\":\"" + odd + "\",\"expires_in\":3600}"));
+        r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("signed in as a\\u001b[2J@b.c to tenant t\\u001b]0;x\\u0007 "), r.err());
+        assertFalse(r.err().contains("\u001b"), r.err());
+
+        idp.then(Answer.json(200, "{\"access_token\":\"eyJ.x y\\u001b[2J.z\",\"expires_in\":3600}"));
+        String before = Files.readString(cache("default"));
+        r = cli().env("POSCTL_CLIENT_SECRET", "s").run("login", "--method", "client-secret", "--client-id", "cid");
+        assertEquals(5, r.code(), r::toString);
+        assertTrue(r.err().contains("the token in the token endpoint's answer contains spaces or control characters"), r.err());
+        assertFalse(r.err().contains("eyJ"), r.err());
+        assertEquals(before, Files.readString(cache("default")), "nothing saved");
     }
 }

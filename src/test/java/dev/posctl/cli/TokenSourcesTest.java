@@ -63,11 +63,69 @@ class TokenSourcesTest {
         assertEquals(5, r.code(), r::toString);
     }
 
+    Cli.Result refused(Cli cli, String... extra) {
+        String[] args = new String[5 + extra.length];
+        System.arraycopy(new String[] {"get", "--user", "a@b.c", "--id", "p1"}, 0, args, 0, 5);
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        int before = graph.requests().size();
+        Cli.Result r = cli.env("POSCTL_ENDPOINT", graph.base()).run(args);
+        assertEquals(5, r.code(), r::toString);
+        assertEquals(before, graph.requests().size(), "nothing was sent");
+        return r;
+    }
+
+    @Test
+    void everySourceGivesItsFirstNonEmptyLineTrimmed() throws Exception {
+        Files.writeString(dir.resolve("commented.tok"), "\n  file.tok.en  \r\n# expires at noon\nsecond line\n");
+        assertEquals("Bearer file.tok.en", sent(new Cli(dir), "--token-file", "commented.tok"));
+        assertEquals("Bearer env.tok.en", sent(new Cli(dir).env("POSCTL_TOKEN", "env.tok.en\r\nsecret.rest\r\n")));
+        assertEquals("Bearer flag.tok.en", sent(new Cli(dir), "--token", "flag.tok.en\nrest"));
+        new Cli(dir).run("config", "set", "--profile", "work", "tokenCommand", "printf 'cmd.tok.en==\\r\\n# comment\\n'");
+        assertEquals("Bearer cmd.tok.en==", sent(new Cli(dir)));
+    }
+
+    @Test
+    void aValueThatIsNoTokenIsRefusedNamingTheSourceAndShowingNoPartOfIt() throws Exception {
+        Cli.Result r = refused(new Cli(dir).env("POSCTL_TOKEN", "secret.part one.part"));
+        assertTrue(r.err().contains("the token in POSCTL_TOKEN contains spaces or control characters"), r.err());
+        assertFalse(r.err().contains("part"), r.err());
+
+        r = refused(new Cli(dir).env("POSCTL_TOKEN", "secret.part\u001b]0;x\u0007"), "-v");
+        assertTrue(r.err().contains("POSCTL_TOKEN contains spaces or control characters"), r.err());
+        assertFalse(r.err().contains("secret") || r.err().contains("\u001b"), r.err());
+
+        r = refused(new Cli(dir), "--token", "secret.p\u00e4rt");
+        assertTrue(r.err().contains("the token in --token contains characters a bearer token cannot hold"), r.err());
+        assertFalse(r.err().contains("secret"), r.err());
+
+        // a profile pointed at the wrong file: line 1 of /etc/shadow has no space, but colons and $
+        Files.writeString(dir.resolve("shadow"), "root:$6$saltsalt$hashedpasswordhash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n");
+        new Cli(dir).run("config", "set", "--profile", "work", "tokenFile", "shadow");
+        r = refused(new Cli(dir), "-v");
+        assertTrue(r.err().contains("the token in the token file " + dir.resolve("shadow") + " contains characters"), r.err());
+        assertFalse(r.err().contains("root") || r.err().contains("hashed") || r.err().contains("daemon"), r.err());
+
+        Files.write(dir.resolve("binary"), new byte[] {(byte) 0xff, (byte) 0xfe, 's', 'e', 'c', 'r', 'e', 't', 0x1b, '[', '2', 'J', 0, 1});
+        r = refused(new Cli(dir), "--token-file", "binary", "--verbose");
+        assertTrue(r.err().contains("the token in the token file " + dir.resolve("binary") + " contains"), r.err());
+        assertFalse(r.err().contains("secret") || r.err().contains("\u001b"), r.err());
+
+        Files.writeString(dir.resolve("blank"), "\n \r\n\t\n");
+        r = refused(new Cli(dir), "--token-file", "blank");
+        assertTrue(r.err().contains("the token in the token file " + dir.resolve("blank") + " is empty"), r.err());
+
+        new Cli(dir).run("config", "unset", "--profile", "work", "tokenFile");
+        new Cli(dir).run("config", "set", "--profile", "work", "tokenCommand", "printf 'secret.part other.part'");
+        r = refused(new Cli(dir));
+        assertTrue(r.err().contains("the token in the output of tokenCommand printf contains spaces"), r.err());
+        assertFalse(r.err().contains("part"), r.err());
+    }
+
     @Test
     void tokenCommandRunsWithoutAShell() throws Exception {
         Cli cli = new Cli(dir);
-        cli.run("config", "set", "--profile", "work", "tokenCommand", "printf %s 'tok.$(id);x'");
-        assertEquals("Bearer tok.$(id);x", sent(new Cli(dir)), "no shell expanded $(id) or split at ;");
+        cli.run("config", "set", "--profile", "work", "tokenCommand", "printf %s%s ~/tok. 'a'\"b\"");
+        assertEquals("Bearer ~/tok.ab", sent(new Cli(dir)), "quotes group, and no shell expanded ~");
 
         cli.run("config", "set", "--profile", "work", "tokenCommand", "sh -c 'echo leaked.token.value; exit 3'");
         Cli.Result r = new Cli(dir).env("POSCTL_ENDPOINT", graph.base()).run("get", "--user", "a@b.c", "--id", "p1");
@@ -104,5 +162,21 @@ class TokenSourcesTest {
         r = new Cli(dir).env("POSCTL_TOKEN", "not-a-jwt-secret").run("whoami");
         assertEquals(5, r.code(), r::toString);
         assertFalse(r.err().contains("not-a-jwt-secret"), r.err());
+    }
+
+    @Test
+    void absurdTimeClaimsAreSaidToBeNoTimesNotAnInternalError() throws Exception {
+        for (String claims : new String[] {"\"exp\":1e400", "\"exp\":-1e400", "\"exp\":\"soon\"", "\"exp\":9223372036854775807",
+            "\"exp\":[1]", "\"exp\":600,\"nbf\":1e400"}) {
+            String token = TestTokens.jwt("{\"tid\":\"t-1\",\"upn\":\"a@b.c\",\"scp\":\"User.ReadWrite\"," + claims + "}");
+            Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", token).run("whoami", "-o", "json");
+            assertEquals(0, r.code(), r::toString);
+            assertTrue(r.err().contains("claim is not a time"), r.err());
+        }
+        String early = TestTokens.jwt("{\"tid\":\"t-1\",\"upn\":\"a@b.c\",\"scp\":\"User.ReadWrite\",\"exp\":"
+            + (Cli.NOW.getEpochSecond() + 7200) + ",\"nbf\":" + (Cli.NOW.getEpochSecond() + 3600) + "}");
+        Cli.Result r = new Cli(dir).env("POSCTL_TOKEN", early).run("whoami", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.err().contains("the token is not valid before 2026-11-28T13:00:00Z"), r.err());
     }
 }
