@@ -27,6 +27,33 @@ public final class Merge {
         return body;
     }
 
+    /**
+     * Null when every object of the edit can be completed from the current position; otherwise which
+     * value of the current position is not an object (a merge would send the edit's part alone).
+     */
+    public static String unmergeable(ObjectNode edit, JsonNode current) {
+        return unmergeable("", edit, current);
+    }
+
+    private static String unmergeable(String prefix, JsonNode edit, JsonNode current) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = edit.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode now = current.get(e.getKey());
+            if (!e.getValue().isObject() || now == null || now.isNull()) {
+                continue;
+            }
+            String path = prefix + e.getKey();
+            if (!now.isObject()) {
+                return path + " is " + PositionAnswer.kind(now) + ", not an object";
+            }
+            String inner = unmergeable(path + ".", e.getValue(), now);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
     /** Objects merge recursively (the edit wins); anything else, arrays included, is replaced. */
     static JsonNode merged(JsonNode current, JsonNode edit) {
         if (edit.isObject() && current != null && current.isObject()) {

@@ -35,8 +35,15 @@ public final class PositionService {
         return client.get(paths.position(user, id));
     }
 
+    /** The position; an answer that is not a JSON object is refused, never shown or merged. */
     public JsonNode get(String user, String id) {
-        return checked(fetch(user, id), "get position " + id + " of " + user).body();
+        String what = "get position " + id + " of " + user;
+        JsonNode body = checked(fetch(user, id), what).body();
+        String problem = PositionAnswer.problem(body);
+        if (problem != null) {
+            throw new PosctlException(ExitCode.REJECTED, what + ": " + problem);
+        }
+        return body;
     }
 
     public List<JsonNode> list(String user) {
@@ -69,7 +76,14 @@ public final class PositionService {
     public JsonNode current(String user) {
         List<String> ids = new ArrayList<>();
         JsonNode found = null;
-        for (JsonNode p : list(user)) {
+        List<JsonNode> all = list(user);
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode p = all.get(i);
+            // a list that holds no positions cannot say which one is current: trust none of it
+            if (!p.isObject()) {
+                throw new PosctlException(ExitCode.REJECTED, "cannot find the current position of " + user + ": item " + (i + 1)
+                    + " of the list answer is " + PositionAnswer.kind(p) + ", not a JSON object");
+            }
             if (p.path("isCurrent").asBoolean(false)) {
                 ids.add(p.path("id").asText());
                 found = p;
@@ -78,6 +92,11 @@ public final class PositionService {
         if (ids.size() != 1) {
             throw new PosctlException(ExitCode.REJECTED, user + " has " + (ids.isEmpty() ? "no current position" : ids.size()
                 + " current positions (" + String.join(", ", ids) + ")") + "; name one with --id");
+        }
+        JsonNode id = found.get("id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            throw new PosctlException(ExitCode.REJECTED, "cannot find the current position of " + user
+                + ": the list answer gives it no id");
         }
         return found;
     }

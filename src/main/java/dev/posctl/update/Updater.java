@@ -3,6 +3,7 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.core.RequestIds;
 import dev.posctl.http.GraphError;
@@ -100,6 +101,14 @@ public final class Updater {
             if (!read.ok()) {
                 return new Plan(failure(t, read), null);
             }
+            String unreadable = PositionAnswer.problem(read.body());
+            if (unreadable == null) {
+                unreadable = Merge.unmergeable(fields, read.body());
+            }
+            if (unreadable != null) {
+                return new Plan(UpdateResult.failed(edit.location(), t.user(), t.id(), read.status(), null,
+                    "cannot merge: the current position could not be read: " + unreadable, read.requestId(), ExitCode.REJECTED), null);
+            }
             current = read.body();
             readStatus = read.status();
         }
@@ -130,7 +139,8 @@ public final class Updater {
             return failure(t, written);
         }
         JsonNode position = written.body();
-        if (position == null) {
+        // the write is done; an answer that is no position shows the merged state instead
+        if (position == null || !position.isObject()) {
             position = options.showResult() ? service.get(t.user(), t.id()) : Merge.applied(p.current(), p.body());
         }
         return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
