@@ -209,13 +209,20 @@ public final class DocumentWalker {
             case DOUBLE:
                 if (t.isNumeric()) {
                     double d = p.getDoubleValue();
+                    // 1e400 reads as Infinity, which JSON cannot carry: sent, it would go out as "Infinity"
+                    if (!Double.isFinite(d)) {
+                        ctx.error(p, ProblemCode.NOT_FINITE, at(parent, name), ValueRules.clip(p.getText())
+                            + " is not a finite Double (too large, or not a number)");
+                        return null;
+                    }
                     if (prop == confidence && (d < 0 || d > 1)) {
                         ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, at(parent, name), p.getText() + " is outside 0..1");
                     }
                     if (!build) {
                         return CHECKED;
                     }
-                    return t == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
+                    boolean integral = t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+                    return integral ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
                 }
                 break;
             case DATE:
