@@ -45,4 +45,17 @@ class NonFiniteNumbersTest {
             assertEquals(0, server.requests().size());
         }
     }
+
+    @Test
+    void aFiniteIntegerBeyondLongIsSentAsADouble() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            server.fallback(r -> RecordingServer.Answer.json(200, UpdateAgainstRecordingServerTest.CURRENT));
+            Cli cli = new Cli(dir).env("POSCTL_TOKEN", UpdateAgainstRecordingServerTest.TOKEN).env("POSCTL_ENDPOINT", server.base());
+            Files.writeString(dir.resolve("e.ndjson"), "{\"userId\":\"u\",\"id\":\"p1\",\"inference\":{\"confidenceScore\":12345678901234567890}}\n");
+            Cli.Result r = cli.run("update", "--dry-run", "-f", "e.ndjson", "-o", "json");
+            assertEquals(0, r.code(), r::toString);
+            assertTrue(r.out().contains("\"confidenceScore\":1.2345678901234567E19"), r::toString);
+            assertTrue(r.err().contains("is outside 0..1"), r::toString);
+        }
+    }
 }
