@@ -87,4 +87,15 @@ class TerminalEscapesTest {
         noRawControls(dry.out());
         assertTrue(dry.out().contains("no\\u001b]0;x\\u0007 way\\u202e"), dry::toString);
     }
+
+    @Test
+    void validationProblemsShowTheInputsEscapes() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("e.ndjson"),
+            "{\"userId\":\"u\",\"id\":\"p1\",\"detail\":{\"job\\u001b]0;x\\u0007\":1,\"startMonthYear\":\"\\u001b[2J\\u202e\"}}\n");
+        Cli.Result r = cli().run("validate", "-f", "e.ndjson", "-o", "text");
+        assertEquals(3, r.code(), r::toString);
+        noRawControls(r.err());
+        assertTrue(r.err().contains("detail.job\\u001b]0;x\\u0007: unknown property"), r::toString);
+        assertTrue(r.err().contains("\"\\u001b[2J\\u202e\" is not a date"), r::toString);
+    }
 }
