@@ -98,4 +98,17 @@ class TerminalEscapesTest {
         assertTrue(r.err().contains("detail.job\\u001b]0;x\\u0007: unknown property"), r::toString);
         assertTrue(r.err().contains("\"\\u001b[2J\\u202e\" is not a date"), r::toString);
     }
+
+    @Test
+    void jsonOutputEscapesC1AndBidiTooAndReadsBackTheSame() throws Exception {
+        server.fallback(r -> Answer.json(200, HOSTILE));
+        for (String format : new String[] {"json", "ndjson"}) {
+            for (boolean terminal : new boolean[] {true, false}) {
+                Cli.Result r = cli().terminal(terminal).run("get", "--user", "u", "--id", "p1", "-o", format);
+                assertEquals(0, r.code(), r::toString);
+                noRawControls(r.out());
+                assertEquals(JSON.readTree(HOSTILE), JSON.readTree(r.out()), r::toString);
+            }
+        }
+    }
 }
