@@ -8,6 +8,7 @@ import dev.posctl.http.GraphClient;
 import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
+import dev.posctl.output.TerminalText;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class PositionService {
     static GraphResponse checked(GraphResponse r, String what) {
         if (!r.ok()) {
             GraphError e = GraphError.of(r);
-            throw new PosctlException(exitCode(e), what + ": " + e.describe());
+            throw new PosctlException(exitCode(e), what + ": " + TerminalText.escape(e.describe()));
         }
         return r;
     }

@@ -82,6 +82,12 @@ class TerminalEscapesTest {
         assertEquals(4, table.code(), table::toString);
         noRawControls(table.out());
         assertTrue(table.out().contains("no\\u001b]0;x\\u0007 way\\u202e"), table::toString);
+        noRawControls(table.err());
+        assertTrue(table.err().contains("no\\u001b]0;x\\u0007 way\\u202e"), table::toString);
+        Cli.Result get = cli().run("get", "--user", "u", "--id", "p1");
+        assertEquals(4, get.code(), get::toString);
+        noRawControls(get.err());
+        assertTrue(get.err().contains("Bad\\u001b[2J: no\\u001b]0;x\\u0007 way\\u202e"), get::toString);
         Cli.Result dry = cli().run("update", "--dry-run", "--user", "u", "--id", "p1", "--job-title", "X", "-o", "table");
         assertEquals(4, dry.code(), dry::toString);
         noRawControls(dry.out());
