@@ -141,10 +141,22 @@ public final class Updater {
         JsonNode position = written.body();
         // the write is done; an answer that is no position shows the merged state instead
         if (position == null || !position.isObject()) {
-            position = options.showResult() ? service.get(t.user(), t.id()) : Merge.applied(p.current(), p.body());
+            position = options.showResult() ? readBack(t) : null;
+            if (position == null) {
+                position = Merge.applied(p.current(), p.body());
+            }
         }
         return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
             p.changed(), position, null, null, written.requestId(), null, 0);
+    }
+
+    /** The position after the write, or null when it cannot be read: the write is done, and stays reported as done. */
+    private JsonNode readBack(Target t) {
+        try {
+            return service.get(t.user(), t.id());
+        } catch (PosctlException e) {
+            return null;
+        }
     }
 
     private ObjectNode request(String url, ObjectNode body) {

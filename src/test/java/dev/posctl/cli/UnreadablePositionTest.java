@@ -157,4 +157,16 @@ class UnreadablePositionTest {
         noClassNames(noId);
         noClassNames(detail);
     }
+
+    @Test
+    void aWriteThatWasMadeIsReportedAsMadeWhenTheReadBackIsNoPosition() throws Exception {
+        server.then(Answer.json(200, CURRENT)).then(Answer.json(204, null)).then(Answer.json(200, "[1]"));
+        Cli.Result r = cli().run("update", "--show-result", "--user", "u", "--id", "p1", "--job-title", "X", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(1, server.requests("PATCH").size());
+        JsonNode res = JSON.readTree(r.out()).get(0);
+        assertEquals("updated", res.get("status").asText());
+        assertEquals("X", res.at("/position/detail/jobTitle").asText(), "the merged state, as without --show-result");
+        assertEquals("Contoso", res.at("/position/detail/company/displayName").asText());
+    }
 }
