@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class PositionAnswer {
     private PositionAnswer() {}
 
-    /** Null when {@code body} is a JSON object; otherwise what is wrong with it, for a message. */
+    /** Null when {@code body} is a JSON object with an id; otherwise what is wrong with it, for a message. */
     public static String problem(JsonNode body) {
         if (body == null || body.isMissingNode()) {
             return "the answer is empty or not JSON";
         }
         if (body.isObject()) {
-            return null;
+            // {} or an error-shaped object would merge like a position without values and send the edit as written
+            JsonNode id = body.get("id");
+            return id != null && id.isTextual() && !id.asText().isEmpty() ? null : "the answer is an object without an id, not a position";
         }
         return "the answer is " + kind(body) + ", not a JSON object";
     }

@@ -57,6 +57,8 @@ class UnreadablePositionTest {
         "null           | null                                   | the answer is null, not a JSON object",
         "array          | [{\"id\":\"p1\"}]                      | the answer is an array, not a JSON object",
         "string         | \"p1\"                                 | the answer is a string, not a JSON object",
+        "empty object   | {}                                     | the answer is an object without an id, not a position",
+        "error object   | {\"error\":{\"code\":\"x\"}}           | the answer is an object without an id, not a position",
         "detail string  | {\"id\":\"p1\",\"detail\":\"PM\"}      | detail is a string, not an object",
         "company array  | {\"id\":\"p1\",\"detail\":{\"company\":[1]}} | detail.company is an array, not an object",
     })
