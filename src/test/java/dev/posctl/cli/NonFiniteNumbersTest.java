@@ -22,6 +22,12 @@ class NonFiniteNumbersTest {
         Cli.Result yaml = new Cli(dir).run("validate", "-f", "e.yaml", "-o", "text");
         assertEquals(3, yaml.code(), yaml::toString);
         assertTrue(yaml.err().contains("e.yaml:4:20: error: inference.confidenceScore: 1e400 is not a finite Double"), yaml::toString);
+        for (String value : new String[] {".inf", "-.Inf", ".NaN", "1.0e+400"}) {
+            Files.writeString(dir.resolve("y.yaml"), "userId: u\nid: p1\ninference:\n  confidenceScore: " + value + "\n");
+            Cli.Result r = new Cli(dir).run("validate", "-f", "y.yaml", "-o", "text");
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.err().contains("y.yaml:4:20: error: inference.confidenceScore: "), r::toString);
+        }
         Cli.Result json = new Cli(dir).run("validate", "-f", "e.json", "-o", "text");
         assertEquals(3, json.code(), json::toString);
         assertTrue(json.err().contains("e.json:2:32: error: inference.confidenceScore: -1E+999 is not a finite Double"), json::toString);
