@@ -171,4 +171,20 @@ class UnreadablePositionTest {
         assertEquals("X", res.at("/position/detail/jobTitle").asText(), "the merged state, as without --show-result");
         assertEquals("Contoso", res.at("/position/detail/company/displayName").asText());
     }
+
+    @Test
+    void aNumberJsonCannotCarryIsNeitherSentBackNorABug() throws Exception {
+        server.fallback(r -> r.method().equals("GET")
+            ? Answer.json(200, "{\"id\":\"p1\",\"inference\":{\"confidenceScore\":1e400,\"userHasVerifiedAccuracy\":false}}")
+            : Answer.json(204, null));
+        Cli.Result kept = cli().run("update", "--user", "u", "--id", "p1", "--set", "inference.userHasVerifiedAccuracy=true");
+        assertEquals(4, kept.code(), kept::toString);
+        assertTrue(kept.err().contains(CANNOT_MERGE + "inference.confidenceScore is not a finite number"), kept::toString);
+        assertEquals(0, server.requests("PATCH").size());
+        noClassNames(kept);
+        Cli.Result replaced = cli().run("update", "--user", "u", "--id", "p1", "--set", "inference.confidenceScore=0.5");
+        assertEquals(0, replaced.code(), replaced::toString);
+        assertEquals(JSON.readTree("{\"inference\":{\"confidenceScore\":0.5,\"userHasVerifiedAccuracy\":false}}"),
+            JSON.readTree(server.requests("PATCH").get(0).body()));
+    }
 }
