@@ -36,7 +36,7 @@ public final class PositionService {
         return client.get(paths.position(user, id));
     }
 
-    /** The position; an answer that is not a JSON object is refused, never shown or merged. */
+    /** The position; an answer that is no position (a JSON object with an id) is refused, never shown or merged. */
     public JsonNode get(String user, String id) {
         String what = "get position " + id + " of " + user;
         JsonNode body = checked(fetch(user, id), what).body();
