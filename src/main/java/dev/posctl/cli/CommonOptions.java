@@ -3,6 +3,7 @@ package dev.posctl.cli;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.output.Style;
+import dev.posctl.output.TerminalText;
 import dev.posctl.update.LocalEndpoints;
 import dev.posctl.validate.Location;
 import java.io.PrintWriter;
@@ -65,7 +66,8 @@ public final class CommonOptions {
     public void editFailed(Location where, String what, String message) {
         PrintWriter err = err();
         synchronized (err) {
-            err.println("posctl: " + (where != null ? where.prefix() + ": " : "") + (what != null ? what + ": " : "") + message);
+            // file names, ids and server messages may hold control characters: a terminal gets them escaped
+            err.println("posctl: " + TerminalText.escape((where != null ? where.prefix() + ": " : "") + (what != null ? what + ": " : "") + message));
             err.flush();
         }
     }

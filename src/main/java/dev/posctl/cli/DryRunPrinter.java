@@ -2,11 +2,12 @@ package dev.posctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.output.JsonRenderer;
+import dev.posctl.output.TerminalText;
 import dev.posctl.update.UpdateResult;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** --dry-run for people: each request as it would go on the wire, headers redacted. */
+/** --dry-run for people: each request as it would go on the wire, headers redacted, control characters escaped. */
 final class DryRunPrinter {
     private DryRunPrinter() {}
 
@@ -14,12 +15,12 @@ final class DryRunPrinter {
         for (UpdateResult r : results) {
             JsonNode req = r.request();
             if (req == null) {
-                out.println("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error() : ""));
+                out.println(TerminalText.escape("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error() : "")));
                 out.println();
                 continue;
             }
-            out.println(req.get("method").asText() + " " + req.get("url").asText());
-            req.get("headers").fields().forEachRemaining(h -> out.println(h.getKey() + ": " + h.getValue().asText()));
+            out.println(TerminalText.escape(req.get("method").asText() + " " + req.get("url").asText()));
+            req.get("headers").fields().forEachRemaining(h -> out.println(TerminalText.escape(h.getKey() + ": " + h.getValue().asText())));
             out.println();
             out.println(JsonRenderer.pretty(req.get("body")));
             out.println();

@@ -122,13 +122,17 @@ public final class JsonTrees {
         return out.toString();
     }
 
-    /** Writes the node to {@code out}, which stays open and is not flushed (that is the caller's to choose). */
+    /**
+     * Writes the node to {@code out}, which stays open and is not flushed (that is the caller's to choose),
+     * with control and bidi characters escaped: this text may go to a terminal.
+     */
     public static void write(JsonNode node, Writer out, boolean pretty) {
         try (JsonGenerator g = factory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                  .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
             if (pretty) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter());
             }
+            g.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
             write(node, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

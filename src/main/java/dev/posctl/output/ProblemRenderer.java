@@ -18,11 +18,12 @@ public final class ProblemRenderer {
     public void text(List<Problem> problems, PrintWriter out) {
         for (Problem p : problems) {
             String severity = p.isError() ? style.red(p.severity().label()) : style.yellow(p.severity().label());
-            StringBuilder sb = new StringBuilder(style.bold(p.location().prefix())).append(": ").append(severity).append(": ");
+            // file names, property names and values come from the input: none of their control characters reach a terminal
+            StringBuilder sb = new StringBuilder(style.bold(TerminalText.escape(p.location().prefix()))).append(": ").append(severity).append(": ");
             if (!p.path().isEmpty()) {
-                sb.append(p.path()).append(": ");
+                sb.append(TerminalText.escape(p.path())).append(": ");
             }
-            out.println(sb.append(p.message()));
+            out.println(sb.append(TerminalText.escape(p.message())));
         }
         out.flush();
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Aligned columns named by dotted paths ({@code detail.company.displayName}). On a terminal the
- * widest cells are shortened with an ellipsis to fit; piped output is never cut.
+ * widest cells are shortened with an ellipsis to fit; piped output is never cut. Control characters
+ * in names and values are shown as escapes ({@link TerminalText}), also when piped.
  */
 public final class TableRenderer implements Renderer {
     private static final int MIN_WIDTH = 6;
@@ -91,7 +92,7 @@ public final class TableRenderer implements Renderer {
     private static void line(PrintWriter out, int[] w, List<String> cols, Cell cell) {
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < cols.size(); c++) {
-            String v = cell.at(c).replace('\n', ' ').replace('\t', ' ');
+            String v = cell.at(c);
             if (v.length() > w[c]) {
                 v = v.substring(0, w[c] - 1) + "\u2026";
             }
@@ -130,11 +131,16 @@ public final class TableRenderer implements Renderer {
             for (JsonNode item : node) {
                 parts.add(item.isValueNode() ? item.asText() : JsonRenderer.compact(item));
             }
-            out.put(prefix, String.join(",", parts));
+            put(out, prefix, String.join(",", parts));
         } else if (!node.isNull()) {
-            out.put(prefix, node.asText());
+            put(out, prefix, node.asText());
         } else {
-            out.put(prefix, "");
+            put(out, prefix, "");
         }
+    }
+
+    /** Names and values come from the server or the input: no control character of theirs reaches a terminal. */
+    private static void put(Map<String, String> out, String key, String value) {
+        out.put(TerminalText.escape(key), TerminalText.escape(value));
     }
 }

@@ -27,6 +27,62 @@ public final class Merge {
         return body;
     }
 
+    /**
+     * Null when every object of the edit can be completed from the current position; otherwise which
+     * value of the current position is not an object (a merge would send the edit's part alone).
+     */
+    public static String unmergeable(ObjectNode edit, JsonNode current) {
+        return unmergeable("", edit, current);
+    }
+
+    private static String unmergeable(String prefix, JsonNode edit, JsonNode current) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = edit.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode now = current.get(e.getKey());
+            if (!e.getValue().isObject() || now == null || now.isNull()) {
+                continue;
+            }
+            String path = prefix + e.getKey();
+            if (!now.isObject()) {
+                return path + " is " + PositionAnswer.kind(now) + ", not an object";
+            }
+            String inner = unmergeable(path + ".", e.getValue(), now);
+            if (inner == null) {
+                inner = nonFinite(path, now, e.getValue());
+            }
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    /** A current value the merge would send back that JSON cannot carry (a server's 1e400 reads as Infinity). */
+    private static String nonFinite(String path, JsonNode current, JsonNode edit) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = current.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (edit != null && edit.has(e.getKey()) && !edit.get(e.getKey()).isObject()) {
+                continue;
+            }
+            String at = path + "." + e.getKey();
+            if (v.isNumber() && !finite(v)) {
+                return at + " is not a finite number";
+            }
+            if (v.isObject() && (edit == null || edit.get(e.getKey()) == null)) {
+                String inner = nonFinite(at, v, null);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean finite(JsonNode number) {
+        return !(number.isDouble() || number.isFloat()) || Double.isFinite(number.doubleValue());
+    }
+
     /** Objects merge recursively (the edit wins); anything else, arrays included, is replaced. */
     static JsonNode merged(JsonNode current, JsonNode edit) {
         if (edit.isObject() && current != null && current.isObject()) {
@@ -91,6 +147,9 @@ public final class Merge {
             return aNull && bNull;
         }
         if (a.isNumber() && b.isNumber()) {
+            if (!finite(a) || !finite(b)) {
+                return a.doubleValue() == b.doubleValue();
+            }
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         if (a.isObject() && b.isObject()) {

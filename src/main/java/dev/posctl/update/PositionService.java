@@ -8,6 +8,7 @@ import dev.posctl.http.GraphClient;
 import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
+import dev.posctl.output.TerminalText;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,15 @@ public final class PositionService {
         return client.get(paths.position(user, id));
     }
 
+    /** The position; an answer that is no position (a JSON object with an id) is refused, never shown or merged. */
     public JsonNode get(String user, String id) {
-        return checked(fetch(user, id), "get position " + id + " of " + user).body();
+        String what = "get position " + id + " of " + user;
+        JsonNode body = checked(fetch(user, id), what).body();
+        String problem = PositionAnswer.problem(body);
+        if (problem != null) {
+            throw new PosctlException(ExitCode.REJECTED, what + ": " + problem);
+        }
+        return body;
     }
 
     public List<JsonNode> list(String user) {
@@ -69,7 +77,14 @@ public final class PositionService {
     public JsonNode current(String user) {
         List<String> ids = new ArrayList<>();
         JsonNode found = null;
-        for (JsonNode p : list(user)) {
+        List<JsonNode> all = list(user);
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode p = all.get(i);
+            // a list that holds no positions cannot say which one is current: trust none of it
+            if (!p.isObject()) {
+                throw new PosctlException(ExitCode.REJECTED, "cannot find the current position of " + user + ": item " + (i + 1)
+                    + " of the list answer is " + PositionAnswer.kind(p) + ", not a JSON object");
+            }
             if (p.path("isCurrent").asBoolean(false)) {
                 ids.add(p.path("id").asText());
                 found = p;
@@ -79,13 +94,18 @@ public final class PositionService {
             throw new PosctlException(ExitCode.REJECTED, user + " has " + (ids.isEmpty() ? "no current position" : ids.size()
                 + " current positions (" + String.join(", ", ids) + ")") + "; name one with --id");
         }
+        JsonNode id = found.get("id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            throw new PosctlException(ExitCode.REJECTED, "cannot find the current position of " + user
+                + ": the list answer gives it no id");
+        }
         return found;
     }
 
     static GraphResponse checked(GraphResponse r, String what) {
         if (!r.ok()) {
             GraphError e = GraphError.of(r);
-            throw new PosctlException(exitCode(e), what + ": " + e.describe());
+            throw new PosctlException(exitCode(e), what + ": " + TerminalText.escape(e.describe()));
         }
         return r;
     }

@@ -85,7 +85,10 @@ public record UpdateResult(Location source, String user, String id, Status statu
         return o;
     }
 
-    /** Failures rank: unreachable beats auth beats rejected, so the exit code names the worst. */
+    /**
+     * Failures rank: a bug beats an interrupt beats unreachable beats auth beats rejected, so the exit
+     * code names the worst; any other failure code ranks with rejected, so no failure ever exits 0.
+     */
     public static int exitCode(List<UpdateResult> results) {
         int code = ExitCode.OK;
         for (UpdateResult r : results) {
@@ -102,10 +105,12 @@ public record UpdateResult(Location source, String user, String id, Status statu
 
     private static int rank(int code) {
         switch (code) {
+            case ExitCode.OK: return 0;
+            case ExitCode.INTERNAL: return 5;
+            case ExitCode.INTERRUPTED: return 4;
             case ExitCode.UNREACHABLE: return 3;
             case ExitCode.AUTH: return 2;
-            case ExitCode.REJECTED: return 1;
-            default: return 0;
+            default: return 1;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.core.RequestIds;
 import dev.posctl.http.GraphError;
@@ -100,6 +101,14 @@ public final class Updater {
             if (!read.ok()) {
                 return new Plan(failure(t, read), null);
             }
+            String unreadable = PositionAnswer.problem(read.body());
+            if (unreadable == null) {
+                unreadable = Merge.unmergeable(fields, read.body());
+            }
+            if (unreadable != null) {
+                return new Plan(UpdateResult.failed(edit.location(), t.user(), t.id(), read.status(), null,
+                    "cannot merge: the current position could not be read: " + unreadable, read.requestId(), ExitCode.REJECTED), null);
+            }
             current = read.body();
             readStatus = read.status();
         }
@@ -130,11 +139,24 @@ public final class Updater {
             return failure(t, written);
         }
         JsonNode position = written.body();
-        if (position == null) {
-            position = options.showResult() ? service.get(t.user(), t.id()) : Merge.applied(p.current(), p.body());
+        // the write is done; an answer that is no position shows the merged state instead
+        if (position == null || !position.isObject()) {
+            position = options.showResult() ? readBack(t) : null;
+            if (position == null) {
+                position = Merge.applied(p.current(), p.body());
+            }
         }
         return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
             p.changed(), position, null, null, written.requestId(), null, 0);
+    }
+
+    /** The position after the write, or null when it cannot be read: the write is done, and stays reported as done. */
+    private JsonNode readBack(Target t) {
+        try {
+            return service.get(t.user(), t.id());
+        } catch (PosctlException e) {
+            return null;
+        }
     }
 
     private ObjectNode request(String url, ObjectNode body) {

@@ -208,14 +208,21 @@ public final class DocumentWalker {
                 break;
             case DOUBLE:
                 if (t.isNumeric()) {
-                    double d = p.getDoubleValue();
+                    double d = doubleValue(p);
+                    // 1e400 reads as Infinity, which JSON cannot carry: sent, it would go out as "Infinity"
+                    if (!Double.isFinite(d)) {
+                        ctx.error(p, ProblemCode.NOT_FINITE, at(parent, name), ValueRules.clip(p.getText())
+                            + " is not a finite Double (too large, or not a number)");
+                        return null;
+                    }
                     if (prop == confidence && (d < 0 || d > 1)) {
                         ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, at(parent, name), p.getText() + " is outside 0..1");
                     }
                     if (!build) {
                         return CHECKED;
                     }
-                    return t == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
+                    boolean integral = t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+                    return integral ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
                 }
                 break;
             case DATE:
@@ -352,6 +359,15 @@ public final class DocumentWalker {
             case VALUE_TRUE: return NODES.booleanNode(true);
             case VALUE_FALSE: return NODES.booleanNode(false);
             default: return NODES.nullNode();
+        }
+    }
+
+    /** The number, or NaN for YAML's {@code .inf} and {@code .nan}, which the YAML parser tokenizes as numbers but cannot read. */
+    private static double doubleValue(JsonParser p) throws IOException {
+        try {
+            return p.getDoubleValue();
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            return Double.NaN;
         }
     }
 

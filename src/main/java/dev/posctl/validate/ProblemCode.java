@@ -11,6 +11,7 @@ public enum ProblemCode {
     INVALID_DATE("invalid-date"),
     INVALID_DATE_TIME("invalid-date-time"),
     INT32_RANGE("int32-out-of-range"),
+    NOT_FINITE("double-out-of-range"),
     UNKNOWN_PROPERTY("unknown-property"),
     NULL_NOT_ALLOWED("null-not-allowed"),
     WRONG_ODATA_TYPE("wrong-odata-type"),

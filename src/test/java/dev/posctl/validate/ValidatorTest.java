@@ -68,6 +68,8 @@ class ValidatorTest {
         "\"detail\":{\"@odata.type\":\"microsoft.graph.workPosition\"} | wrong-odata-type | detail.@odata.type | positionDetail",
         "\"lastModifiedDateTime\":\"x\"                    | read-only           | lastModifiedDateTime | left out of the request",
         "\"inference\":{\"confidenceScore\":1.5}           | confidence-out-of-range | inference.confidenceScore | outside 0..1",
+        "\"inference\":{\"confidenceScore\":1e400}         | double-out-of-range | inference.confidenceScore | 1e400 is not a finite Double",
+        "\"inference\":{\"confidenceScore\":-1e309}        | double-out-of-range | inference.confidenceScore | is not a finite Double",
         "\"isCurrent\":true,\"detail\":{\"endMonthYear\":\"2020-01-01\"} | current-with-past-end | isCurrent | in the past",
         "\"detail\":{\"startMonthYear\":\"2022-01-01\",\"endMonthYear\":\"2020-01-01\"} | end-before-start | detail.endMonthYear | before startMonthYear",
     })
