@@ -14,7 +14,9 @@ work=$(mktemp -d)
 tar xzf target/posctl-*.tar.gz -C "$work"
 POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
 export XDG_CACHE_HOME="$work/cache"
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+server=""
+# the last status of an EXIT trap becomes the script's: a killed server's must not
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 # the launcher trains its class-data-sharing archive in the background on first use: let it finish,
 # or it would compete for the cores with the first rounds
@@ -26,9 +28,9 @@ done
 
 now() { date +%s.%N; }
 
-server=""
 serve() { # $1: chaos spec or empty; sets $server and $url (runs in this shell, so it can be stopped)
-  local args=(sandbox serve --memory --demo-users "$N" --port 0 -q)
+  # enough users for the warm-up's edits too, whichever is more
+  local args=(sandbox serve --memory --demo-users "$(( N > WARM ? N : WARM ))" --port 0 -q)
   [ -n "$1" ] && args+=(--chaos "$1" --seed 1)
   : > "$work/url"
   "$POSCTL" "${args[@]}" > "$work/url" &
@@ -81,6 +83,7 @@ run() { # $1: label, $2: chaos spec
     c+=("$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }')")
   done
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
+  server=""
   awk -v l="$1" -v n="$N" -v p="${p[*]}" -v c="${c[*]}" '
     function median(s,   a, k, i, j, t) { k = split(s, a, " ")
       for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }

@@ -14,8 +14,12 @@ tarball=$(ls -t target/posctl-*.tar.gz 2>/dev/null | head -n 1)
 
 work=$(mktemp -d)
 server=
+# the last status of an EXIT trap becomes the script's: a killed server's 143 must not
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [ -n "$server" ]; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
