@@ -59,9 +59,9 @@ public final class UpdateCommand implements Callable<Integer> {
         EditInputs inputs = input.toInputs(env, edit, !current);
         bulk.checkPaths(inputs.sources(), env.cwd());
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
-        try (InputSpool spool = InputSpool.of(inputs.sources(), env.stdin())) {
+        try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
+            long total = EditValidation.requireValidCount(spool.copying(inputs), common);
             inputs = inputs.withSources(spool.sources());
-            long total = EditValidation.requireValidCount(inputs, common);
             RunTally tally = new RunTally();
             tally.total(total);
             boolean interrupted;

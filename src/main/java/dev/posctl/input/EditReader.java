@@ -47,6 +47,11 @@ public final class EditReader {
      * @param ordered false lets NDJSON hand edits on from several threads, out of order (for counting)
      */
     public long read(Source source, InputStream stdin, Consumer<Edit> consumer, boolean ordered) {
+        return read(source, stdin, null, consumer, ordered);
+    }
+
+    /** @param opener where the source is read from, when not from stdin or its file; may be null */
+    long read(Source source, InputStream stdin, EditInputs.Opener opener, Consumer<Edit> consumer, boolean ordered) {
         checkOnly = !ordered && overlay.isEmpty();
         LongAdder count = new LongAdder();
         Consumer<Edit> counting = e -> {
@@ -54,7 +59,7 @@ public final class EditReader {
             consumer.accept(e);
         };
         // FileInputStream, not Files.newInputStream: a pipe (-f <(jq -c ...)) has no position to ask for
-        try (InputStream raw = source.isStdin() ? nonClosing(stdin) : new FileInputStream(source.path().toFile())) {
+        try (InputStream raw = open(source, stdin, opener)) {
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             Format format = source.format() != null ? source.format() : Sniffer.sniff(in);
             if (format == null) {
@@ -153,7 +158,15 @@ public final class EditReader {
         return (nl >= 0 ? s.substring(0, nl) : s).trim();
     }
 
-    private static InputStream nonClosing(InputStream in) {
+    private static InputStream open(Source source, InputStream stdin, EditInputs.Opener opener) throws IOException {
+        InputStream in = opener == null ? null : opener.open(source, stdin);
+        if (in != null) {
+            return in;
+        }
+        return source.isStdin() ? nonClosing(stdin) : new FileInputStream(source.path().toFile());
+    }
+
+    static InputStream nonClosing(InputStream in) {
         return new java.io.FilterInputStream(in) {
             @Override
             public void close() {
