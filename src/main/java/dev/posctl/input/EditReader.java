@@ -98,9 +98,13 @@ public final class EditReader {
         boolean yaml = format == Format.YAML;
         int doc = 0;
         DocumentContext ctx = new DocumentContext(source.name(), 0, 1, yaml, sink);
-        try (JsonParser p = yaml ? Parsers.yaml().createParser(in) : Parsers.json().createParser(in)) {
+        YamlDocumentBound bound = yaml ? new YamlDocumentBound(in) : null;
+        try (JsonParser p = yaml ? Parsers.yaml().createParser(bound) : Parsers.json().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                if (bound != null) {
+                    bound.documentStarts();
+                }
                 if (yaml && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
                     continue;  // an empty document, as a trailing '---' or templating leaves
                 }
@@ -114,9 +118,17 @@ public final class EditReader {
                 ctx = new DocumentContext(source.name(), ++doc, 1, yaml, sink);
                 document(p, ctx, consumer);
             }
+        } catch (YamlDocumentBound.TooLong e) {
+            problem(ctx.start(), ProblemCode.SYNTAX, e.getMessage());
         } catch (JsonProcessingException e) {
-            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
+            YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
+            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, tooLong != null ? tooLong.getMessage() : message(e));
         } catch (RuntimeException e) {
+            YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
+            if (tooLong != null) {
+                problem(ctx.start(), ProblemCode.SYNTAX, tooLong.getMessage());
+                return;
+            }
             // SnakeYAML can throw its own unchecked errors for broken input; they are input errors
             problem(ctx.start(), ProblemCode.SYNTAX, "cannot parse: " + firstLine(String.valueOf(e.getMessage())));
         }

@@ -36,9 +36,14 @@ class InputSpoolTest {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                for (int i = 0; i < len; i++) {
-                    b[off + i] = (byte) read();
+                int start = (int) (n % bytes.length);
+                int i = 0;
+                while (i < len) {
+                    int k = Math.min(len - i, bytes.length - (start + i) % bytes.length);
+                    System.arraycopy(bytes, (start + i) % bytes.length, b, off + i, k);
+                    i += k;
                 }
+                n += len;
                 return len;
             }
         };
@@ -89,6 +94,15 @@ class InputSpoolTest {
             pass.messages());
         assertTrue(pass.messages().size() >= 1, pass.messages()::toString);
         assertTrue(pass.copied() <= 33L << 20, "copied no further than validation read: " + pass.copied());
+    }
+
+    @Test
+    void anEndlessYamlDocumentEndsAtTheDocumentLimit() {
+        Source stdin = new Source(Source.STDIN, null, null);
+        // `yes`: one plain scalar that never ends, which SnakeYAML would hold in memory for ever
+        Pass pass = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> validate(stdin, endless("y\n")));
+        assertEquals(List.of("<stdin>:1:1: a YAML document is larger than 64 MiB, the most posctl reads"), pass.messages());
+        assertTrue(pass.copied() <= (64L << 20) + (1 << 20), "copied no further than validation read: " + pass.copied());
     }
 
     @Test
