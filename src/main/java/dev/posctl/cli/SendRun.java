@@ -89,6 +89,9 @@ final class SendRun {
                 }
             });
             runner.finish();
+            if (runner.stopped()) {
+                tally.stopped();  // --fail-fast, Ctrl-C: the summary says how many were never sent
+            }
             // the second reading of the input must find what the first one validated; what it does not
             // (a file changed meanwhile) is not sent, and must not vanish either
             for (Problem p : reread.problems()) {
