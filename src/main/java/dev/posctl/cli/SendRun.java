@@ -123,7 +123,7 @@ final class SendRun {
     /**
      * Records the outcome in the journal. The first write that fails stops the run: without its
      * journal a run cannot be resumed safely, so nothing new is sent, and this edit and the others
-     * in flight are reported as unknown (sent, outcome not recorded).
+     * in flight that succeeded are reported as unknown (applied, but a resumed run cannot know it).
      */
     private UpdateResult journaled(Journal journal, Edit edit, UpdateResult r) {
         if (journal == null || r.status() == UpdateResult.Status.planned) {
@@ -141,7 +141,8 @@ final class SendRun {
                     + "; nothing more is sent, and the edits in flight are reported as unknown");
                 common.err().flush();
             }
-            return r.unrecorded("the journal cannot be written");
+            // a failure is sent again on --resume anyway: it stays a failure, with its own exit code
+            return r.isFailure() ? r : r.unrecorded("the journal cannot be written");
         }
     }
 

@@ -60,7 +60,7 @@ public final class UpdateCommand implements Callable<Integer> {
         bulk.checkPaths(inputs.sources(), env.cwd());
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
         try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
-            long total = EditValidation.requireValidCount(spool.copying(inputs), common);
+            long total = EditValidation.requireValidCount(inputs, spool, common);
             inputs = inputs.withSources(spool.sources());
             RunTally tally = new RunTally();
             tally.total(total);

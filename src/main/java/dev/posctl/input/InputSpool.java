@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Copies the inputs that can be read only once (stdin, and pipes such as {@code -f <(jq -c ...)})
@@ -27,6 +28,7 @@ public final class InputSpool implements AutoCloseable {
     private final List<Source> originals;
     private final Map<Source, Path> copies;
     private final Map<Source, Copying> copying = new HashMap<>();
+    private volatile BooleanSupplier enough = () -> false;
 
     private InputSpool(List<Source> originals, Map<Source, Path> copies) {
         this.originals = originals;
@@ -56,7 +58,22 @@ public final class InputSpool implements AutoCloseable {
 
     /** The inputs for the validating pass: what must be spooled is copied as it is read. */
     public EditInputs copying(EditInputs inputs) {
+        return copying(inputs, () -> false);
+    }
+
+    /**
+     * @param enough true once the pass has found all it will report (nothing is sent after an error,
+     *               so reading more of an endless input would only fill the disk): the spooled
+     *               inputs then end there
+     */
+    public EditInputs copying(EditInputs inputs, BooleanSupplier enough) {
+        this.enough = enough;
         return copies.isEmpty() ? inputs : inputs.readingThrough(this::open);
+    }
+
+    /** Whether the validating pass stopped reading a spooled input before its end, having found enough. */
+    public synchronized boolean cut() {
+        return copying.values().stream().anyMatch(c -> c.cut);
     }
 
     private synchronized InputStream open(Source s, InputStream stdin) throws IOException {
@@ -73,7 +90,7 @@ public final class InputSpool implements AutoCloseable {
             in.close();
             throw new IOException(keepFailure(copy, e), e);
         }
-        Copying c = new Copying(in, out, copy);
+        Copying c = new Copying(in, out, copy, enough);
         copying.put(s, c);
         return c;
     }
@@ -119,13 +136,16 @@ public final class InputSpool implements AutoCloseable {
     private static final class Copying extends FilterInputStream {
         private final OutputStream copy;
         private final Path file;
+        private final BooleanSupplier enough;
         private volatile boolean ended;
+        private volatile boolean cut;
         private boolean closed;
 
-        Copying(InputStream in, OutputStream copy, Path file) {
+        Copying(InputStream in, OutputStream copy, Path file, BooleanSupplier enough) {
             super(in);
             this.copy = copy;
             this.file = file;
+            this.enough = enough;
         }
 
         @Override
@@ -137,6 +157,10 @@ public final class InputSpool implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (cut || enough.getAsBoolean()) {
+                cut = true;
+                return -1;
+            }
             int n = in.read(b, off, len);
             if (n < 0) {
                 if (len > 0) {

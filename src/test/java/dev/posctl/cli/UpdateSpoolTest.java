@@ -8,6 +8,7 @@ import dev.posctl.core.Environment;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,27 +34,49 @@ class UpdateSpoolTest {
         assertTrue(update.err().contains("nothing was sent"), update::toString);
     }
 
-    @Test
-    void anEndlessPipeOfZerosOnStdinIsRefusedAtOnce() {
-        InputStream zeros = new InputStream() {
+    /** The text repeated for ever, as a pipe from {@code yes} would give it. */
+    static InputStream endless(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new InputStream() {
+            long n;
+
             @Override
             public int read() {
-                return 0;
+                return bytes[(int) (n++ % bytes.length)] & 0xff;
             }
 
             @Override
             public int read(byte[] b, int off, int len) {
-                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                for (int i = 0; i < len; i++) {
+                    b[off + i] = bytes[(int) (n++ % bytes.length)];
+                }
                 return len;
             }
         };
+    }
+
+    int update(InputStream stdin, StringWriter err) {
         Environment env = new Environment(Map.of("HOME", dir.toString(), "POSCTL_ENDPOINT", "http://127.0.0.1:9",
-            "POSCTL_TOKEN", "t", "XDG_CONFIG_HOME", dir.resolve("config").toString()), zeros, false, false, false, dir,
+            "POSCTL_TOKEN", "t", "XDG_CONFIG_HOME", dir.resolve("config").toString()), stdin, false, false, false, dir,
             Clock.fixed(Cli.NOW, ZoneOffset.UTC));
-        StringWriter err = new StringWriter();
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> CommandLineFactory.create(env,
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CommandLineFactory.create(env,
             new PrintWriter(new StringWriter()), new PrintWriter(err)).execute("update", "-f", "-", "--dry-run"));
-        assertEquals(3, code, err::toString);
+    }
+
+    @Test
+    void anEndlessPipeOfZerosOnStdinIsRefusedAtOnce() {
+        StringWriter err = new StringWriter();
+        assertEquals(3, update(endless("\0"), err), err::toString);
         assertTrue(err.toString().contains("<stdin>:1:1: error: special characters are not allowed"), err::toString);
+    }
+
+    @Test
+    void anEndlessPipeOfInvalidEditsEndsOnceMoreProblemsAreFoundThanAreListed() {
+        StringWriter err = new StringWriter();
+        assertEquals(3, update(endless("{\"userId\":\"a\"}\n"), err), err::toString);
+        Cli.Result validate = new Cli(dir).stdin("{\"userId\":\"a\"}\n").run("validate", "-f", "-", "-o", "text");
+        String problem = validate.err().lines().filter(l -> l.startsWith("<stdin>:1:")).findFirst().orElseThrow();
+        assertTrue(err.toString().startsWith(problem + "\n"), "validate's message first (" + problem + "): " + err.toString().lines().findFirst());
+        assertTrue(err.toString().contains("(reading stopped there); nothing was sent"), () -> err.toString().substring(err.toString().length() - 300));
     }
 }
