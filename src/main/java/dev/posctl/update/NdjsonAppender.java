@@ -52,9 +52,10 @@ public final class NdjsonAppender implements AutoCloseable {
                 throw new PosctlException(ExitCode.CONFIG, file + ": in use by another posctl run (" + lockedFor
                     + "); wait for it to end, or give another file");
             }
-            if (append) {
+            // a pipe (--report /dev/stdout) has no size and cannot seek: only a file with content is moved in
+            if (append && ch.size() > 0) {
                 ch.position(ch.size());
-            } else {
+            } else if (!append && ch.size() > 0) {
                 ch.truncate(0);
             }
             this.channel = ch;
