@@ -88,12 +88,9 @@ public final class Journal implements AutoCloseable {
         out.write(line);
     }
 
-    /** FNV-1a over source, document index and content: stable across runs of the same input. */
-    public static long key(Edit e) {
-        return key(e, e.location() != null ? e.location().source() : null);
-    }
-
     /**
+     * FNV-1a over source, document index and content: stable across runs of the same input.
+     *
      * @param source what the edit's source is known by: a file's real path, so that {@code -f b.ndjson}
      *               and {@code -f ./b.ndjson} are one input; the name of stdin or a pipe
      */
