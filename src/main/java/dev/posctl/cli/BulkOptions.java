@@ -2,7 +2,10 @@ package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.input.RealPaths;
+import dev.posctl.input.Source;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How many edits are sent at once, and what a long run leaves behind. */
@@ -43,6 +46,28 @@ public final class BulkOptions {
         }
         if (resume && journal == null) {
             throw new PosctlException(ExitCode.USAGE, "--resume needs --journal FILE");
+        }
+    }
+
+    /**
+     * Refuses a --journal or --report that is one of the inputs, or both the same file, before any
+     * is opened: writing one would destroy the other.
+     */
+    void checkPaths(List<Source> inputs, Path cwd) {
+        Path j = journal == null ? null : RealPaths.of(cwd.resolve(journal));
+        Path r = report == null ? null : RealPaths.of(cwd.resolve(report));
+        if (j != null && j.equals(r)) {
+            throw new PosctlException(ExitCode.USAGE, "--journal and --report name the same file (" + journal + "); give two files");
+        }
+        for (Source s : inputs) {
+            if (s.isStdin()) {
+                continue;
+            }
+            Path in = RealPaths.of(s.path());
+            if (in.equals(j) || in.equals(r)) {
+                throw new PosctlException(ExitCode.USAGE, (in.equals(j) ? "--journal " + journal : "--report " + report)
+                    + " is the input " + s.name() + ": writing it would destroy the edits; give another file");
+            }
         }
     }
 }

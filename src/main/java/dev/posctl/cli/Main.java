@@ -1,12 +1,10 @@
 package dev.posctl.cli;
 
 import dev.posctl.core.Environment;
-import java.io.BufferedWriter;
+import dev.posctl.core.ExitCode;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /** The process entry point: real environment, real streams, then exit with the command's code. */
 public final class Main {
@@ -34,11 +32,17 @@ public final class Main {
             return;
         }
         out.flush();
+        String failure = OutputWriter.failure(out);
+        if (failure != null && code == ExitCode.OK) {
+            // data that did not reach stdout is not a success (commands that write much check themselves)
+            err.println("posctl: cannot write the output: " + failure);
+            code = ExitCode.CONFIG;
+        }
         err.flush();
         System.exit(code);
     }
 
     private static PrintWriter writer(FileDescriptor fd) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16));
+        return OutputWriter.of(new FileOutputStream(fd));
     }
 }

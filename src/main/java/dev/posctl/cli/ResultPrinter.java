@@ -65,12 +65,17 @@ final class ResultPrinter {
     }
 
     private void keep(UpdateResult r) {
-        if (rows.size() < TABLE_LIMIT || r.isFailure()) {
+        if (rows.size() < TABLE_LIMIT || r.isFailure() || r.status() == UpdateResult.Status.unknown) {
             rows.add(r);
         } else {
             dropped++;
         }
         count++;
+    }
+
+    /** Why stdout could not take the results ("no space left on device"), or null when it did. */
+    synchronized String writeFailure() {
+        return OutputWriter.failure(out);
     }
 
     /** @return a note for stderr when rows were left out of the table, else null */
@@ -90,6 +95,7 @@ final class ResultPrinter {
             rows.forEach(r -> arr.add(r.toJson()));
             Renderer.of(format, terminal, columns, Views.RESULTS).render(arr, out);
         }
+        out.flush();
         return dropped > 0 ? dropped + " successful results are not in the table (over " + TABLE_LIMIT
             + "); use -o ndjson or --report FILE for every result" : null;
     }

@@ -1,6 +1,7 @@
 package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
 import dev.posctl.http.BatchClient;
 import dev.posctl.http.HttpSettings;
 import dev.posctl.input.Edit;
@@ -15,6 +16,8 @@ import dev.posctl.update.Updater;
 import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** The sending pass of update: edits streamed from their sources into the bulk runner, results out. */
 final class SendRun {
@@ -23,8 +26,15 @@ final class SendRun {
     private final RunTally tally;
     private final ResultPrinter printer;
     private final AtomicInteger exitCode = new AtomicInteger(ExitCode.OK);
+    private final Function<String, String> sourceIds;
+    /** The first local file that could not be written (journal, report): the run then exits 7. */
+    private final AtomicReference<PosctlException> localFailure = new AtomicReference<>();
+    private BulkRunner runner;
+    private volatile boolean journalBroke;
 
-    SendRun(CommonOptions common, BulkOptions bulk, RunTally tally, ResultPrinter printer) {
+    /** @param sourceIds what the journal knows each source by (see {@link Journal#key(Edit, String)}) */
+    SendRun(CommonOptions common, BulkOptions bulk, RunTally tally, ResultPrinter printer, Function<String, String> sourceIds) {
+        this.sourceIds = sourceIds;
         this.common = common;
         this.bulk = bulk;
         this.tally = tally;
@@ -38,14 +48,11 @@ final class SendRun {
         Updater updater = new Updater(connection.service(), options);
         BatchClient batch = new BatchClient(connection.service().client(), connection.service().paths(),
             http, env.clock());
-        BulkRunner runner = new BulkRunner(updater, batch,
+        BulkRunner runner = this.runner = new BulkRunner(updater, batch,
             new BulkRunner.Options(bulk.concurrency, bulk.batchSize, bulk.failFast), new BulkRunner.Listener() {
                 @Override
                 public void result(Edit edit, UpdateResult r) {
-                    if (journal != null && r.status() != UpdateResult.Status.planned) {
-                        journal.record(Journal.key(edit), r);
-                    }
-                    done(r, report);
+                    done(journaled(journal, edit, r), report);
                 }
 
                 @Override
@@ -69,7 +76,7 @@ final class SendRun {
                 if (runner.stopped() || !edit.valid()) {
                     return;  // an edit invalid now was valid when checked: the input changed; reported below
                 }
-                if (journal != null && bulk.resume && journal.isDone(Journal.key(edit))) {
+                if (journal != null && bulk.resume && journal.isDone(key(edit))) {
                     done(UpdateResult.skipped(edit.location(), edit.userId(), edit.id()), report);
                     printer.flush();
                     return;
@@ -82,12 +89,22 @@ final class SendRun {
                 }
             });
             runner.finish();
+            if (runner.stopped()) {
+                tally.stopped();  // --fail-fast, Ctrl-C: the summary says how many were never sent
+            }
             // the second reading of the input must find what the first one validated; what it does not
             // (a file changed meanwhile) is not sent, and must not vanish either
             for (Problem p : reread.problems()) {
                 if (p.isError()) {
                     done(UpdateResult.failed(p.location(), null, null, 0, "inputChanged",
                         "not sent: the input changed after it was validated: " + p.message(), null, ExitCode.REJECTED), report);
+                }
+            }
+            if (report != null && report.failure() == null) {
+                try {
+                    report.flush();
+                } catch (PosctlException e) {
+                    localFailure.compareAndSet(null, e);
                 }
             }
             printer.flush();
@@ -99,10 +116,52 @@ final class SendRun {
         return interrupts != null && interrupts.interrupted();
     }
 
+    private long key(Edit edit) {
+        return Journal.key(edit, edit.location() != null ? sourceIds.apply(edit.location().source()) : null);
+    }
+
+    /**
+     * Records the outcome in the journal. The first write that fails stops the run: without its
+     * journal a run cannot be resumed safely, so nothing new is sent, and this edit and the others
+     * in flight that succeeded are reported as unknown (applied, but a resumed run cannot know it).
+     */
+    private UpdateResult journaled(Journal journal, Edit edit, UpdateResult r) {
+        if (journal == null || r.status() == UpdateResult.Status.planned) {
+            return r;
+        }
+        try {
+            journal.record(key(edit), r);
+            return r;
+        } catch (PosctlException e) {
+            runner.stop();
+            tally.stopped();
+            journalBroke = true;
+            if (localFailure.compareAndSet(null, e)) {
+                common.err().println("posctl: stopping: journal " + e.getMessage()
+                    + "; nothing more is sent, and the edits in flight are reported as unknown");
+                common.err().flush();
+            }
+            // a failure is sent again on --resume anyway: it stays a failure, with its own exit code
+            return r.isFailure() ? r : r.unrecorded("the journal cannot be written");
+        }
+    }
+
     private void done(UpdateResult r, NdjsonAppender report) {
         tally.add(r.status());
-        if (report != null) {
-            report.write(r.toReport());
+        if (report != null && report.failure() == null) {
+            try {
+                report.write(r.toReport());
+            } catch (PosctlException e) {
+                // the results on stdout and the journal go on; the run says so and exits 7
+                if (localFailure.compareAndSet(null, e)) {
+                    common.err().println("posctl: report " + e.getMessage() + "; the results on stdout are complete");
+                    common.err().flush();
+                }
+            }
+        }
+        if (r.status() == UpdateResult.Status.unknown) {
+            common.editFailed(r.source(), (r.user() != null ? r.user() : "(no user)") + " " + (r.id() != null ? r.id() : "(no id)"),
+                r.error());
         }
         if (r.isFailure()) {
             exitCode.accumulateAndGet(r.exitCode(), UpdateResult::worse);
@@ -112,7 +171,18 @@ final class SendRun {
         printer.add(r);
     }
 
+    /** 7 when a local file (journal, report) could not be written, whatever else happened; else the worst failure. */
     int exitCode() {
-        return exitCode.get();
+        return localFailure.get() != null ? ExitCode.CONFIG : exitCode.get();
+    }
+
+    /** Whether the run stopped because its journal could not be written. */
+    boolean stoppedByJournal() {
+        return journalBroke;
+    }
+
+    /** The first journal or report write that failed, or null. */
+    PosctlException localFailure() {
+        return localFailure.get();
     }
 }

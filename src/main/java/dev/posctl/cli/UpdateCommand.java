@@ -3,11 +3,13 @@ package dev.posctl.cli;
 import dev.posctl.core.ExitCode;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
+import dev.posctl.input.RealPaths;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.update.Connection;
 import dev.posctl.update.Journal;
 import dev.posctl.update.NdjsonAppender;
 import dev.posctl.update.RunTally;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,18 +58,23 @@ public final class UpdateCommand implements Callable<Integer> {
         bulk.check();
         OutputFormat format = output.resolve(env.stdoutTerminal());
         EditInputs inputs = input.toInputs(env, edit, !current);
-        try (InputSpool spool = InputSpool.of(inputs.sources(), env.stdin())) {
+        bulk.checkPaths(inputs.sources(), env.cwd());
+        Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
+        try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
+            long total = EditValidation.requireValidCount(inputs, spool, common);
             inputs = inputs.withSources(spool.sources());
-            long total = EditValidation.requireValidCount(inputs, common);
             RunTally tally = new RunTally();
             tally.total(total);
-            ResultPrinter printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
-            SendRun run = new SendRun(common, bulk, tally, printer);
             boolean interrupted;
+            ResultPrinter printer;
+            SendRun run;
             Connection.Settings settings = endpoint.settings();
             try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
-                 Journal journal = bulk.journal == null ? null : Journal.open(bulk.journal, bulk.resume);
-                 NdjsonAppender report = bulk.report == null ? null : new NdjsonAppender(bulk.report, false, false)) {
+                 Journal journal = bulk.journal == null ? null : Journal.open(env.cwd().resolve(bulk.journal), bulk.resume);
+                 NdjsonAppender report = bulk.report == null ? null : new NdjsonAppender(env.cwd().resolve(bulk.report), false, false)) {
+                // made once the files are open: -o json's '[' must not be printed for a run that cannot start
+                printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
+                run = new SendRun(common, bulk, tally, printer, name -> sourceIds.getOrDefault(name, name));
                 interrupted = run.send(inputs, connection, settings.http(), journal, report,
                     new dev.posctl.update.Updater.Options(!noMerge, dryRun, showResult, current));
             }
@@ -76,9 +83,21 @@ public final class UpdateCommand implements Callable<Integer> {
                 common.note("posctl: " + note);
             }
             common.note(tally.summary());
+            String outputFailure = printer.writeFailure();
+            if (outputFailure != null) {
+                common.err().println("posctl: cannot write the output: " + outputFailure);
+            }
+            if (run.localFailure() != null) {
+                common.err().println("posctl: " + run.localFailure().getMessage() + (run.stoppedByJournal()
+                    ? "; the run stopped. What the journal holds is intact: once it can be written, run again with --resume"
+                    : ""));
+            }
             if (interrupted) {
                 common.err().println("posctl: interrupted; run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""));
                 return ExitCode.INTERRUPTED;
+            }
+            if (outputFailure != null) {
+                return ExitCode.CONFIG;
             }
             return run.exitCode();
         }

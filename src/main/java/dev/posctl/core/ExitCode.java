@@ -24,7 +24,7 @@ public final class ExitCode {
         {"4", "the endpoint rejected one or more edits"},
         {"5", "authentication or permission failure"},
         {"6", "endpoint unreachable or still failing after retries"},
-        {"7", "configuration error"},
+        {"7", "configuration error, or a file it writes (journal, report, output) cannot be written"},
         {"70", "internal error (a bug: please report it)"},
         {"130", "interrupted"},
     };

@@ -20,6 +20,13 @@ public final class EditInputs {
     private final List<Source> sources;
     private final OverlayBuilder flags;
     private final boolean requireId;
+    private final Opener opener;
+
+    /** Where a source's bytes come from when not simply from stdin or its file. */
+    public interface Opener {
+        /** @return the stream to read the source from (closed after), or null to read it as usual */
+        InputStream open(Source source, InputStream stdin) throws java.io.IOException;
+    }
 
     public EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags) {
         this(schema, sources, flags, true);
@@ -27,10 +34,15 @@ public final class EditInputs {
 
     /** @param requireId false where the position is found another way (update --current, create) */
     public EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags, boolean requireId) {
+        this(schema, sources, flags, requireId, null);
+    }
+
+    private EditInputs(Schema schema, List<Source> sources, OverlayBuilder flags, boolean requireId, Opener opener) {
         this.schema = schema;
         this.sources = List.copyOf(sources);
         this.flags = flags;
         this.requireId = requireId;
+        this.opener = opener;
     }
 
     public List<Source> sources() {
@@ -40,6 +52,11 @@ public final class EditInputs {
     /** The same edits read from other sources (stdin spooled to a file, say). */
     public EditInputs withSources(List<Source> replaced) {
         return new EditInputs(schema, replaced, flags, requireId);
+    }
+
+    /** The same edits, with the sources the opener takes read through it (the spool's copying pass). */
+    public EditInputs readingThrough(Opener through) {
+        return new EditInputs(schema, sources, flags, requireId, through);
     }
 
     /** Streams every edit to the consumer in input order, problems to the sink; returns the number of edits. */
@@ -70,7 +87,7 @@ public final class EditInputs {
         }
         long n = 0;
         for (Source source : sources) {
-            n += reader.read(source, stdin, consumer, ordered);
+            n += reader.read(source, stdin, opener, consumer, ordered);
         }
         return n;
     }

@@ -48,6 +48,11 @@ public final class EditReader {
      * @param ordered false lets NDJSON hand edits on from several threads, out of order (for counting)
      */
     public long read(Source source, InputStream stdin, Consumer<Edit> consumer, boolean ordered) {
+        return read(source, stdin, null, consumer, ordered);
+    }
+
+    /** @param opener where the source is read from, when not from stdin or its file; may be null */
+    long read(Source source, InputStream stdin, EditInputs.Opener opener, Consumer<Edit> consumer, boolean ordered) {
         checkOnly = !ordered && overlay.isEmpty();
         LongAdder count = new LongAdder();
         Consumer<Edit> counting = e -> {
@@ -55,7 +60,7 @@ public final class EditReader {
             consumer.accept(e);
         };
         // FileInputStream, not Files.newInputStream: a pipe (-f <(jq -c ...)) has no position to ask for
-        try (InputStream raw = source.isStdin() ? nonClosing(stdin) : new FileInputStream(source.path().toFile())) {
+        try (InputStream raw = open(source, stdin, opener)) {
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             Format format = source.format() != null ? source.format() : Sniffer.sniff(in);
             if (format == null) {
@@ -94,9 +99,13 @@ public final class EditReader {
         boolean yaml = format == Format.YAML;
         int doc = 0;
         DocumentContext ctx = new DocumentContext(source.name(), 0, 1, yaml, sink);
-        try (JsonParser p = yaml ? Parsers.yaml().createParser(in) : Parsers.json().createParser(in)) {
+        YamlDocumentBound bound = yaml ? new YamlDocumentBound(in) : null;
+        try (JsonParser p = yaml ? Parsers.yaml().createParser(bound) : Parsers.json().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                if (bound != null) {
+                    bound.documentStarts();
+                }
                 if (yaml && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
                     continue;  // an empty document, as a trailing '---' or templating leaves
                 }
@@ -110,9 +119,17 @@ public final class EditReader {
                 ctx = new DocumentContext(source.name(), ++doc, 1, yaml, sink);
                 document(p, ctx, consumer);
             }
+        } catch (YamlDocumentBound.TooLong e) {
+            problem(ctx.start(), ProblemCode.SYNTAX, e.getMessage());
         } catch (JsonProcessingException e) {
-            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
+            YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
+            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, tooLong != null ? tooLong.getMessage() : message(e));
         } catch (RuntimeException e) {
+            YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
+            if (tooLong != null) {
+                problem(ctx.start(), ProblemCode.SYNTAX, tooLong.getMessage());
+                return;
+            }
             // SnakeYAML can throw its own unchecked errors for broken input; they are input errors
             problem(ctx.start(), ProblemCode.SYNTAX, "cannot parse: " + firstLine(String.valueOf(e.getMessage())));
         }
@@ -154,7 +171,15 @@ public final class EditReader {
         return (nl >= 0 ? s.substring(0, nl) : s).trim();
     }
 
-    private static InputStream nonClosing(InputStream in) {
+    private static InputStream open(Source source, InputStream stdin, EditInputs.Opener opener) throws IOException {
+        InputStream in = opener == null ? null : opener.open(source, stdin);
+        if (in != null) {
+            return in;
+        }
+        return source.isStdin() ? nonClosing(stdin) : new FileInputStream(source.path().toFile());
+    }
+
+    static InputStream nonClosing(InputStream in) {
         return new java.io.FilterInputStream(in) {
             @Override
             public void close() {

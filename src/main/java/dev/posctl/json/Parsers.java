@@ -7,9 +7,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /** The parser factories, configured once with limits that keep hostile input harmless. */
 public final class Parsers {
-    static final int MAX_NESTING = 100;
-    static final int MAX_STRING = 1 << 20;
-    static final int MAX_YAML_DOCUMENT = 16 << 20;
+    public static final int MAX_NESTING = 100;
+    public static final int MAX_STRING = 1 << 20;
+    public static final int MAX_YAML_DOCUMENT = 16 << 20;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
         .maxNestingDepth(MAX_NESTING)
         .maxStringLength(MAX_STRING)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoErrors;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  * {@code --journal}: each edit's outcome appended and flushed as soon as it is known, so a run that
  * is killed (even with SIGKILL) can be resumed: edits recorded as updated or unchanged are not
  * sent again. An edit is known by its source, its place there and its content.
+ *
+ * <p>One run at a time: the journal is locked while open, and a second run is refused. A line cut
+ * short by a kill is ended before the next record, so the record after it stays readable.
  */
 public final class Journal implements AutoCloseable {
     private final Path file;
@@ -31,13 +35,14 @@ public final class Journal implements AutoCloseable {
     /** @param resume read the journal's done edits first, and append; otherwise start it afresh */
     public static Journal open(Path file, boolean resume) {
         boolean append = resume && Files.exists(file);
-        Journal j = new Journal(file, new NdjsonAppender(file, append, true));
+        Journal j = new Journal(file, NdjsonAppender.locked(file, append, "its journal"));
         if (append) {
             try {
                 j.load();
+                j.out.endPartialLine();
             } catch (IOException e) {
                 j.close();
-                throw new PosctlException(ExitCode.CONFIG, "journal " + file + ": cannot read: " + e.getMessage(), e);
+                throw new PosctlException(ExitCode.CONFIG, "journal " + file + ": cannot read: " + IoErrors.reason(e), e);
             }
         }
         return j;
@@ -58,7 +63,11 @@ public final class Journal implements AutoCloseable {
                 }
                 String status = n.path("status").asText();
                 if (n.has("key") && (status.equals("updated") || status.equals("unchanged"))) {
-                    done.add(Long.parseUnsignedLong(n.get("key").asText(), 16));
+                    try {
+                        done.add(Long.parseUnsignedLong(n.get("key").asText(), 16));
+                    } catch (NumberFormatException e) {
+                        // not a line this journal wrote: its edit is simply not done
+                    }
                 }
             }
         }
@@ -72,16 +81,22 @@ public final class Journal implements AutoCloseable {
         return done.contains(key);
     }
 
+    /** @throws PosctlException (exit 7) when the line cannot be written, and for every record after that */
     public void record(long key, UpdateResult r) {
         ObjectNode line = JsonNodeFactory.instance.objectNode().put("key", Long.toHexString(key));
         line.setAll(r.toReport());
         out.write(line);
     }
 
-    /** FNV-1a over source, document index and content: stable across runs of the same input. */
-    public static long key(Edit e) {
+    /**
+     * FNV-1a over source, document index and content: stable across runs of the same input.
+     *
+     * @param source what the edit's source is known by: a file's real path, so that {@code -f b.ndjson}
+     *               and {@code -f ./b.ndjson} are one input; the name of stdin or a pipe
+     */
+    public static long key(Edit e, String source) {
         long h = 0xcbf29ce484222325L;
-        String s = (e.location() != null ? e.location().source() + "\n" + e.location().document() : "") + "\n" + JsonTrees.compact(e.body());
+        String s = (e.location() != null ? source + "\n" + e.location().document() : "") + "\n" + JsonTrees.compact(e.body());
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;

@@ -7,9 +7,15 @@ public final class RunTally {
     private final AtomicLongArray counts = new AtomicLongArray(UpdateResult.Status.values().length);
     private final long startNanos = System.nanoTime();
     private volatile long total;
+    private volatile boolean stopped;
 
     public void total(long total) {
         this.total = total;
+    }
+
+    /** The run ended early: the summary then says how many edits were never sent. */
+    public void stopped() {
+        this.stopped = true;
     }
 
     public long total() {
@@ -46,9 +52,13 @@ public final class RunTally {
     // (about 15 ms of a one-shot command) and would write "0,2 s" in some locales.
     public String summary() {
         long planned = count(UpdateResult.Status.planned);
+        long unknown = count(UpdateResult.Status.unknown);
+        long notSent = Math.max(0, total - done());
         return count(UpdateResult.Status.updated) + " updated, " + count(UpdateResult.Status.unchanged) + " unchanged, "
             + count(UpdateResult.Status.failed) + " failed, " + count(UpdateResult.Status.skipped) + " skipped"
             + (planned > 0 ? ", " + planned + " planned (dry run: nothing was written)" : "")
+            + (unknown > 0 ? ", " + unknown + " unknown (not recorded in the journal)" : "")
+            + (stopped && notSent > 0 ? ", " + notSent + " not sent" : "")
             + " in " + tenths(seconds()) + " s (" + Math.round(rate()) + " edits/s)";
     }
 

@@ -19,7 +19,8 @@ public record UpdateResult(Location source, String user, String id, Status statu
                            JsonNode position, String errorCode, String error, String requestId, ObjectNode request,
                            int exitCode) {
 
-    public enum Status { updated, unchanged, failed, planned, skipped }
+    /** unknown: sent, but its outcome could not be recorded in the journal (see SendRun) */
+    public enum Status { updated, unchanged, failed, planned, skipped, unknown }
 
     public static UpdateResult failed(Location source, String user, String id, int httpStatus, String errorCode, String error,
                                       String requestId, int exitCode) {
@@ -30,6 +31,13 @@ public record UpdateResult(Location source, String user, String id, Status statu
     /** An edit a resumed run does not send again: the journal records it as done. */
     public static UpdateResult skipped(Location source, String user, String id) {
         return new UpdateResult(source, user, id, Status.skipped, 0, List.of(), null, null, null, null, null, 0);
+    }
+
+    /** This outcome, not recorded in the journal: a resumed run cannot know it and sends the edit again. */
+    public UpdateResult unrecorded(String why) {
+        return new UpdateResult(source, user, id, Status.unknown, httpStatus, changed, position, "notJournaled",
+            status + ", but not recorded in the journal (" + why + "): a resumed run sends it again", requestId, request,
+            ExitCode.CONFIG);
     }
 
     public boolean isFailure() {

@@ -34,4 +34,18 @@ class RunTallyTest {
             + "in \\d+\\.\\d s \\(\\d+ edits/s\\)"), s);
         assertTrue(t.progress().matches("4/5  \\d+ edits/s  1 failed  ETA \\d+s"), t.progress());
     }
+
+    @Test
+    void aStoppedRunSaysWhatIsUnknownAndWhatWasNeverSent() {
+        RunTally t = new RunTally();
+        t.total(10);
+        t.add(UpdateResult.Status.updated);
+        t.add(UpdateResult.Status.unknown);
+        t.add(UpdateResult.Status.unknown);
+        assertTrue(t.summary().startsWith("1 updated, 0 unchanged, 0 failed, 0 skipped, 2 unknown (not recorded in the journal) in "),
+            t.summary());
+        t.stopped();
+        assertTrue(t.summary().startsWith("1 updated, 0 unchanged, 0 failed, 0 skipped, 2 unknown (not recorded in the journal), "
+            + "7 not sent in "), t.summary());
+    }
 }
