@@ -91,15 +91,10 @@ public final class GraphClient {
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || base.getHost() == null) {
             throw new PosctlException(ExitCode.CONFIG, "endpoint " + base + " is not an http(s) URL");
         }
-        if (token != null && scheme.equalsIgnoreCase("http") && !isLoopback(base.getHost())) {
+        if (token != null && scheme.equalsIgnoreCase("http") && !Loopback.isLoopback(base)) {
             throw new PosctlException(ExitCode.CONFIG, "refusing to send a token over plain http:// to " + base.getHost()
                 + "; use https:// (plain http is allowed only to localhost)");
         }
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     public GraphResponse get(URI uri) {

@@ -8,6 +8,7 @@ import dev.posctl.http.GraphClient;
 import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
+import dev.posctl.http.NextLink;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class PositionService {
     public List<JsonNode> list(String user) {
         List<JsonNode> out = new ArrayList<>();
         URI next = paths.positions(user);
+        URI endpoint = next;
         for (int page = 0; next != null; page++) {
             if (page >= MAX_PAGES) {
                 throw new PosctlException(ExitCode.REJECTED, "list of " + user + ": more than " + MAX_PAGES + " pages; giving up");
@@ -51,8 +53,7 @@ public final class PositionService {
                 throw new PosctlException(ExitCode.REJECTED, "list positions of " + user + ": the answer has no \"value\" array");
             }
             body.get("value").forEach(out::add);
-            JsonNode link = body.get("@odata.nextLink");
-            next = link != null && link.isTextual() ? URI.create(link.asText()) : null;
+            next = NextLink.of(body, endpoint, "list positions of " + user);
         }
         return out;
     }
