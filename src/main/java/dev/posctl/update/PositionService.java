@@ -9,6 +9,7 @@ import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.http.NextLink;
+import dev.posctl.http.OutcomeUnknown;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,26 @@ public final class PositionService {
         return out;
     }
 
+    /**
+     * POST is not retried once it may have reached the server (see GraphClient.send): a 5xx answer
+     * or a failure after sending leaves the outcome unknown, and the message says how to find out.
+     */
     public JsonNode create(String user, ObjectNode body) {
-        return checked(client.post(paths.positions(user), body), "create a position for " + user).body();
+        GraphResponse r;
+        try {
+            r = client.post(paths.positions(user), body);
+        } catch (OutcomeUnknown e) {
+            throw unknown(user, e.getMessage());
+        }
+        if (r.status() >= 500) {
+            throw unknown(user, "the server answered " + GraphError.of(r).describe() + " after the request was sent");
+        }
+        return checked(r, "create a position for " + user).body();
+    }
+
+    private static PosctlException unknown(String user, String what) {
+        return new PosctlException(ExitCode.REJECTED, "create for " + user + ": " + what
+            + "; the outcome is unknown: the position may or may not have been created: check with posctl list --user " + user);
     }
 
     public void delete(String user, String id) {
