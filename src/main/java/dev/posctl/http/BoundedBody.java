@@ -107,7 +107,10 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     public void onComplete() {
         synchronized (this) {
             stopAlarm();
-            result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+            // after a failure the buffer is gone and the answer already decided
+            if (!result.isDone()) {
+                result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
+            }
         }
     }
 
