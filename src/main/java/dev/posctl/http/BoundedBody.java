@@ -37,6 +37,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private ScheduledFuture<?> alarm;
     private byte[] buffer;
     private int size;
+    private IOException failure;
 
     /**
      * @param announced     the Content-Length, or -1 when the server named none
@@ -99,7 +100,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     public void onError(Throwable t) {
         synchronized (this) {
             stopAlarm();
-            result.completeExceptionally(t);
+            result.completeExceptionally(failure != null ? failure : t);
         }
     }
 
@@ -122,13 +123,18 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private void failLocked(IOException e) {
         stopAlarm();
-        if (result.completeExceptionally(e)) {
-            buffer = null;
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
+        if (result.isDone()) {
+            return;
         }
+        // the connection is dropped before the caller learns of the failure and goes on; should the
+        // cancel report an error of its own, onError keeps this one
+        failure = e;
+        buffer = null;
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        result.completeExceptionally(e);
     }
 
     private void stopAlarm() {
