@@ -263,7 +263,7 @@ function _picocli_posctl_update() {
 
   local commands=""
   local flag_opts="'--is-current' '--current' '--dry-run' '--no-merge' '--show-result' '--fail-fast' '--resume' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--concurrency' '--batch-size' '--progress' '--report' '--journal' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -371,6 +371,9 @@ function _picocli_posctl_update() {
     '--timeout')
       return
       ;;
+    '--max-response-size')
+      return
+      ;;
     '--max-retries')
       return
       ;;
@@ -404,7 +407,7 @@ function _picocli_posctl_get() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
@@ -438,6 +441,9 @@ function _picocli_posctl_get() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')
@@ -473,7 +479,7 @@ function _picocli_posctl_list() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-u' '--user' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
@@ -504,6 +510,9 @@ function _picocli_posctl_list() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')
@@ -539,7 +548,7 @@ function _picocli_posctl_create() {
 
   local commands=""
   local flag_opts="'--is-current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -621,6 +630,9 @@ function _picocli_posctl_create() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')
@@ -656,7 +668,7 @@ function _picocli_posctl_delete() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile'"
   local STYLE_option_args=("graph" "seed") # --path-style values
 
   type compopt &>/dev/null && compopt +o default
@@ -691,6 +703,9 @@ function _picocli_posctl_delete() {
     '--timeout')
       return
       ;;
+    '--max-response-size')
+      return
+      ;;
     '--max-retries')
       return
       ;;
@@ -719,7 +734,7 @@ function _picocli_posctl_diff() {
 
   local commands=""
   local flag_opts="'--is-current' '--current' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-f' '--file' '-u' '--user' '--id' '--set' '--unset' '--job-title' '--role' '--level' '--company' '--department' '--office-location' '--start' '--end' '--audience' '--category' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local PATHVALUE_option_args=("userId=" "id=" "allowedAudiences=" "inference=" "inference.confidenceScore=" "inference.userHasVerifiedAccuracy=" "createdBy=" "createdBy.application=" "createdBy.application.displayName=" "createdBy.application.id=" "createdBy.device=" "createdBy.device.displayName=" "createdBy.device.id=" "createdBy.user=" "createdBy.user.displayName=" "createdBy.user.id=" "createdDateTime=" "lastModifiedBy=" "lastModifiedBy.application=" "lastModifiedBy.application.displayName=" "lastModifiedBy.application.id=" "lastModifiedBy.device=" "lastModifiedBy.device.displayName=" "lastModifiedBy.device.id=" "lastModifiedBy.user=" "lastModifiedBy.user.displayName=" "lastModifiedBy.user.id=" "lastModifiedDateTime=" "isSearchable=" "source=" "source.type=" "sources=" "sources.sourceId=" "sources.isDefaultSource=" "sources.properties=" "categories=" "colleagues=" "colleagues.displayName=" "colleagues.relationship=" "colleagues.userPrincipalName=" "colleagues.userId=" "detail=" "detail.company=" "detail.company.displayName=" "detail.company.address=" "detail.company.address.city=" "detail.company.address.countryOrRegion=" "detail.company.address.postalCode=" "detail.company.address.postOfficeBox=" "detail.company.address.state=" "detail.company.address.street=" "detail.company.address.type=" "detail.company.department=" "detail.company.officeLocation=" "detail.company.pronunciation=" "detail.company.webUrl=" "detail.company.companyCode=" "detail.company.secondaryDepartment=" "detail.company.costCenter=" "detail.company.division=" "detail.description=" "detail.endMonthYear=" "detail.jobTitle=" "detail.role=" "detail.startMonthYear=" "detail.summary=" "detail.level=" "detail.layer=" "detail.secondaryJobTitle=" "detail.secondaryRole=" "detail.employeeId=" "detail.employeeType=" "isCurrent=" "manager=" "manager.displayName=" "manager.relationship=" "manager.userPrincipalName=" "manager.userId=") # --set values
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
@@ -801,6 +816,9 @@ function _picocli_posctl_diff() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')
@@ -1058,7 +1076,7 @@ function _picocli_posctl_edit() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
@@ -1092,6 +1110,9 @@ function _picocli_posctl_edit() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')
@@ -1220,7 +1241,7 @@ function _picocli_posctl_whoami() {
 
   local commands=""
   local flag_opts="'--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
+  local arg_opts="'--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -1248,6 +1269,9 @@ function _picocli_posctl_whoami() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-response-size')
       return
       ;;
     '--max-retries')

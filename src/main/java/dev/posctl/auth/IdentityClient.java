@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.HttpThreads;
+import dev.posctl.http.Loopback;
 import dev.posctl.http.ProxySettings;
 import dev.posctl.json.JsonTrees;
 import dev.posctl.output.TerminalText;
@@ -51,7 +52,7 @@ public final class IdentityClient implements AutoCloseable {
         if (a.getHost() == null || !("https".equals(a.getScheme()) || "http".equals(a.getScheme()))) {
             throw new PosctlException(ExitCode.CONFIG, "authority \"" + authority + "\" is not an http(s) URL");
         }
-        if ("http".equals(a.getScheme()) && !insecureHttp && !isLoopback(a.getHost())) {
+        if ("http".equals(a.getScheme()) && !insecureHttp && !Loopback.isLoopback(a)) {
             throw new PosctlException(ExitCode.CONFIG, "refusing to send credentials over plain http:// to " + a.getHost()
                 + "; use https:// (plain http is allowed only to localhost, or with --insecure-http)");
         }
@@ -115,11 +116,6 @@ public final class IdentityClient implements AutoCloseable {
             throw new PosctlException(ExitCode.AUTH, "POST " + uri + " answered " + response.statusCode() + " without a usable JSON body");
         }
         return json;
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     private static String redact(String text, Map<String, String> form) {

@@ -1,10 +1,15 @@
 package dev.posctl.cli;
 
 import dev.posctl.auth.TokenResolver;
+import dev.posctl.config.ConfigKey;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
 import dev.posctl.http.HttpSettings;
 import dev.posctl.http.PathStyle;
+import dev.posctl.http.Seconds;
+import dev.posctl.http.Sizes;
 import dev.posctl.update.Connection;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,11 +48,18 @@ public final class EndpointOptions {
     @Option(names = "--debug", description = "Print every request and response on stderr (tokens redacted).")
     boolean debug;
 
+    // timeouts are read as text: a number that is not a plain count of seconds (NaN, 1e16, 0x1p3) is refused
+    // here, naming where it came from (flag, variable or profile)
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Connect timeout (default: ${DEFAULT-VALUE}).")
-    double connectTimeout;
+    String connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Timeout of one request (default: ${DEFAULT-VALUE}).")
-    double timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+        description = "Most time one request may take, the whole answer included (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--max-response-size", paramLabel = "SIZE", defaultValue = "64M",
+        description = "Largest answer read, such as 64M, 512K or 1G; a larger one fails the request (exit 4) (env POSCTL_MAX_RESPONSE_SIZE; default: ${DEFAULT-VALUE}).")
+    String maxResponseSize;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "5",
         description = "Retries of throttled (429), unavailable (503, 504) or failed connections (default: ${DEFAULT-VALUE}).")
@@ -55,15 +67,14 @@ public final class EndpointOptions {
 
     @Option(names = "--retry-budget", paramLabel = "SECONDS", defaultValue = "120",
         description = "Most time one request may take, retries and waits included (default: ${DEFAULT-VALUE}).")
-    double retryBudget;
+    String retryBudget;
 
     public Connection.Settings settings() {
-        if (maxRetries < 0 || connectTimeout <= 0 || timeout <= 0 || retryBudget <= 0) {
-            throw new dev.posctl.core.PosctlException(dev.posctl.core.ExitCode.USAGE,
-                "--max-retries must be 0 or more, and timeouts and --retry-budget more than 0");
+        if (maxRetries < 0) {
+            throw new PosctlException(ExitCode.USAGE, "--max-retries must be 0 or more");
         }
-        HttpSettings http = new HttpSettings(seconds(connectTimeout), seconds(timeout), maxRetries, seconds(retryBudget),
-            Duration.ofMillis(500));
+        HttpSettings http = new HttpSettings(seconds("--connect-timeout", connectTimeout), seconds("--timeout", timeout), maxRetries,
+            seconds("--retry-budget", retryBudget), Duration.ofMillis(500), size("--max-response-size", maxResponseSize));
         return new Connection.Settings(endpoint, pathStyle != null ? pathStyle : PathStyle.graph, http, debug, credentials());
     }
 
@@ -75,8 +86,35 @@ public final class EndpointOptions {
         return new TokenResolver.Sources(token, tokenFile, profile, insecureHttp, authority);
     }
 
-    private static Duration seconds(double s) {
-        return Duration.ofMillis((long) (s * 1000));
+    private Duration seconds(String option, String value) {
+        try {
+            return Seconds.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(option, e.getMessage());
+        }
+    }
+
+    private long size(String option, String value) {
+        try {
+            return Sizes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(option, e.getMessage());
+        }
+    }
+
+    /** A bad flag is a usage error; a bad default from a variable or the profile is a configuration error, named as such. */
+    private PosctlException invalid(String option, String problem) {
+        OptionSpec spec = mixee.findOption(option);
+        if (spec != null && !spec.originalStringValues().isEmpty()) {
+            return new PosctlException(ExitCode.USAGE, option + ": " + problem);
+        }
+        Environment env = ((PosctlCommand) mixee.root().userObject()).env();
+        String variable = EnvironmentDefaults.variable(option);
+        if (env.get(variable) != null) {
+            return new PosctlException(ExitCode.CONFIG, variable + " (the default of " + option + "): " + problem);
+        }
+        return new PosctlException(ExitCode.CONFIG, "the profile's " + ConfigKey.byOption(option).map(ConfigKey::key).orElse(option)
+            + " (the default of " + option + "): " + problem + "; change it with posctl config set");
     }
 
     /** Opens the connection these options describe, with the command's writers for notes. */

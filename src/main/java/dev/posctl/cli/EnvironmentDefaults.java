@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
     static final Set<String> FROM_ENVIRONMENT = Set.of("--output", "--endpoint", "--path-style", "--max-retries",
-        "--concurrency", "--connect-timeout", "--timeout", "--retry-budget", "--authority", "--tenant", "--client-id",
+        "--concurrency", "--connect-timeout", "--timeout", "--retry-budget", "--max-response-size", "--authority", "--tenant", "--client-id",
         "--method", "--scope");
     private final Environment env;
     private Settings settings;

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Graph JSON batching: up to 20 requests in one {@code POST /$batch}. Items the service throttles
  * (429) or cannot serve (503, 504) are sent again on their own schedule, honouring the item's
- * Retry-After; every other item answer is final.
+ * Retry-After; every other item answer is final. A POST item is sent again only after a 429 with
+ * Retry-After, the one answer that says it was not done.
  */
 public final class BatchClient {
     public static final int MAX_ITEMS = 20;
@@ -49,9 +50,11 @@ public final class BatchClient {
             pending.add(i);
         }
         Instant deadline = clock.instant().plus(settings.retryBudget());
+        // the whole $batch is as safe to repeat as its least safe item: a POST inside must not run twice
+        boolean idempotent = items.stream().noneMatch(i -> "POST".equalsIgnoreCase(i.method()));
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             boolean last = attempt > settings.maxRetries();
-            GraphResponse outer = client.send("POST", URI.create(paths.base() + "/$batch"), body(items, pending), true);
+            GraphResponse outer = client.send("POST", URI.create(paths.base() + "/$batch"), body(items, pending), idempotent);
             if (!outer.ok() || outer.body() == null || !outer.body().path("responses").isArray()) {
                 for (int i : pending) {
                     answers[i] = outer.ok() ? synthetic(items.get(i), 502, "the $batch answer has no responses") : copy(items.get(i), outer);
@@ -69,8 +72,12 @@ public final class BatchClient {
                 }
                 int status = r.path("status").asInt(500);
                 JsonNode headers = r.path("headers");
-                if ((status == 429 || status == 503 || status == 504) && !last) {
-                    Duration asked = RetryAfter.parse(header(headers, "Retry-After"), clock.instant());
+                String retryAfter = header(headers, "Retry-After");
+                boolean retryable = "POST".equalsIgnoreCase(items.get(i).method())
+                    ? status == 429 && retryAfter != null
+                    : status == 429 || status == 503 || status == 504;
+                if (retryable && !last) {
+                    Duration asked = RetryAfter.parse(retryAfter, clock.instant());
                     Duration w = asked != null ? asked : Backoff.delay(settings, attempt);
                     if (!clock.instant().plus(w).isAfter(deadline)) {
                         wait = w.compareTo(wait) > 0 ? w : wait;

@@ -2,6 +2,7 @@ package dev.posctl.http;
 
 import java.io.PrintWriter;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,5 +67,35 @@ public final class DebugLog {
      */
     static String redact(String s, String secret) {
         return s == null || secret == null || secret.length() < 8 ? s : s.replace(secret, REDACTED);
+    }
+
+    /** The same for a body as received: decoded and encoded again only when it holds the secret (rare). */
+    static byte[] redact(byte[] body, String secret) {
+        if (body == null || secret == null || secret.length() < 8) {
+            return body;
+        }
+        byte[] s = secret.getBytes(StandardCharsets.UTF_8);
+        if (indexOf(body, s) < 0) {
+            return body;
+        }
+        return redact(new String(body, StandardCharsets.UTF_8), secret).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        byte first = needle[0];
+        int last = hay.length - needle.length;
+        for (int i = 0; i <= last; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < needle.length && hay[i + j] == needle[j]) {
+                j++;
+            }
+            if (j == needle.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

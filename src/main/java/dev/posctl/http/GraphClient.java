@@ -6,11 +6,13 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.core.RequestIds;
 import dev.posctl.json.JsonTrees;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +38,8 @@ public final class GraphClient {
      * between 16 threads on 2 cores (measured: 10-15% of the client's CPU).
      */
     private final ThreadPoolExecutor pool = pool(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Ends response bodies that outlive --timeout (see BoundedBody); its one thread idles out. */
+    private final ScheduledThreadPoolExecutor watchdog = watchdog();
     private final String token;
     private final String userAgent;
     private final HttpSettings settings;
@@ -72,6 +77,19 @@ public final class GraphClient {
     public void close() {
         HttpThreads.release(http);
         pool.shutdown();
+        watchdog.shutdownNow();
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "posctl-http-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(10, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        return w;
     }
 
     /** Idle threads end after a while, so that a client nobody closed holds none. */
@@ -91,15 +109,10 @@ public final class GraphClient {
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) || base.getHost() == null) {
             throw new PosctlException(ExitCode.CONFIG, "endpoint " + base + " is not an http(s) URL");
         }
-        if (token != null && scheme.equalsIgnoreCase("http") && !isLoopback(base.getHost())) {
+        if (token != null && scheme.equalsIgnoreCase("http") && !Loopback.isLoopback(base)) {
             throw new PosctlException(ExitCode.CONFIG, "refusing to send a token over plain http:// to " + base.getHost()
                 + "; use https:// (plain http is allowed only to localhost)");
         }
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     public GraphResponse get(URI uri) {
@@ -135,7 +148,9 @@ public final class GraphClient {
 
     /**
      * Sends with retries. {@code idempotent} requests are also retried after a failure that may have
-     * reached the server; others only when the connection was never made.
+     * reached the server; others only when the request demonstrably was not processed (no
+     * connection, or 429 with Retry-After), because a retry could do it twice: a failure after
+     * sending is an {@link OutcomeUnknown}, and a 5xx answer is returned as it is.
      */
     public GraphResponse send(String method, URI uri, JsonNode body, boolean idempotent) {
         // bytes both ways: no String decoding and re-encoding of every body in a bulk run
@@ -157,16 +172,25 @@ public final class GraphClient {
             HttpResponse<byte[]> response;
             try {
                 // send, not sendAsync: on JDK 17 the public sendAsync completes through the common pool,
-                // which on 2 cores starts a thread per completion (measured: 0.5 s more for 10,000 edits)
-                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+                // which on 2 cores starts a thread per completion (measured: 0.5 s more for 10,000 edits);
+                // the body's own deadline (BoundedBody) makes --timeout cover the whole exchange
+                response = http.send(rb.build(), BoundedBody.handler(settings.maxResponseBytes(),
+                    started + settings.requestTimeout().toNanos(), watchdog));
             } catch (IOException e) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 if (debug != null) {
                     debug.failure(method, uri.toString(), ms, e);
                 }
-                boolean retryable = idempotent || e instanceof ConnectException;
+                if (tooLarge(e)) {
+                    throw new PosctlException(ExitCode.REJECTED, method + " " + uri + ": the answer is larger than the limit of "
+                        + Sizes.show(settings.maxResponseBytes()) + " (--max-response-size); not read further");
+                }
+                boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 Duration wait = Backoff.delay(settings, attempt);
-                if (!retryable || attempt > settings.maxRetries() || clock.instant().plus(wait).isAfter(deadline)) {
+                if (!idempotent && !neverSent) {
+                    throw new OutcomeUnknown(method + " " + uri + ": " + describe(e) + " after the request was sent");
+                }
+                if (attempt > settings.maxRetries() || clock.instant().plus(wait).isAfter(deadline)) {
                     throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e)
                         + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
                 }
@@ -177,35 +201,52 @@ public final class GraphClient {
                 throw new PosctlException(ExitCode.INTERRUPTED, "interrupted", e);
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
+            // every answer is untrusted: one that echoes the token must not get it printed, data or not
+            byte[] received = DebugLog.redact(response.body(), token);
             if (debug != null) {
-                debug.response(response.statusCode(), ms, response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+                debug.response(response.statusCode(), ms, response.headers(), new String(received, StandardCharsets.UTF_8));
             }
             int status = response.statusCode();
-            if ((status == 429 || status == 503 || status == 504) && attempt <= settings.maxRetries()) {
-                Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            boolean retryable = idempotent ? status == 429 || status == 503 || status == 504 : status == 429 && retryAfter != null;
+            if (retryable && attempt <= settings.maxRetries()) {
+                Duration asked = RetryAfter.parse(retryAfter, clock.instant());
                 Duration wait = asked != null ? asked : Backoff.delay(settings, attempt);
                 if (!clock.instant().plus(wait).isAfter(deadline)) {
                     Backoff.sleep(wait);
                     continue;
                 }
             }
-            // an error that echoes the token must not get it printed; a success body is data and stays as sent
-            JsonNode received = status >= 400
-                ? parse(DebugLog.redact(new String(response.body(), StandardCharsets.UTF_8), token).getBytes(StandardCharsets.UTF_8))
-                : parse(response.body());
-            return new GraphResponse(method, uri.toString(), status, received,
+            return new GraphResponse(method, uri.toString(), status, parse(received),
                 response.headers().firstValue("request-id").orElse(null), clientRequestId, attempt);
         }
     }
 
-    private static String describe(IOException e) {
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String describe(IOException e) {
         if (e instanceof ConnectException) {
             return "cannot connect (" + (e.getMessage() != null ? e.getMessage() : "connection refused") + ")";
         }
-        if (e instanceof HttpTimeoutException) {
-            return "timed out";
+        if (e instanceof HttpConnectTimeoutException) {
+            return "timed out: cannot connect within " + seconds(settings.connectTimeout()) + " (--connect-timeout)";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof HttpTimeoutException) {
+            return "timed out: no complete answer within " + seconds(settings.requestTimeout()) + " (--timeout)";
+        }
+        // the server's side of the text may be anything: keep it to one short line
+        return e.getMessage() != null ? NextLink.shown(e.getMessage()) : "the connection failed";
+    }
+
+    private static String seconds(Duration d) {
+        return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static JsonNode parse(byte[] body) {

@@ -8,6 +8,8 @@ import dev.posctl.http.GraphClient;
 import dev.posctl.http.GraphError;
 import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
+import dev.posctl.http.NextLink;
+import dev.posctl.http.OutcomeUnknown;
 import dev.posctl.output.TerminalText;
 import java.net.URI;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ public final class PositionService {
     public List<JsonNode> list(String user) {
         List<JsonNode> out = new ArrayList<>();
         URI next = paths.positions(user);
+        URI endpoint = next;
         for (int page = 0; next != null; page++) {
             if (page >= MAX_PAGES) {
                 throw new PosctlException(ExitCode.REJECTED, "list of " + user + ": more than " + MAX_PAGES + " pages; giving up");
@@ -59,14 +62,31 @@ public final class PositionService {
                 throw new PosctlException(ExitCode.REJECTED, "list positions of " + user + ": the answer has no \"value\" array");
             }
             body.get("value").forEach(out::add);
-            JsonNode link = body.get("@odata.nextLink");
-            next = link != null && link.isTextual() ? URI.create(link.asText()) : null;
+            next = NextLink.of(body, endpoint, "list positions of " + user);
         }
         return out;
     }
 
+    /**
+     * POST is not retried once it may have reached the server (see GraphClient.send): a 5xx answer
+     * or a failure after sending leaves the outcome unknown, and the message says how to find out.
+     */
     public JsonNode create(String user, ObjectNode body) {
-        return checked(client.post(paths.positions(user), body), "create a position for " + user).body();
+        GraphResponse r;
+        try {
+            r = client.post(paths.positions(user), body);
+        } catch (OutcomeUnknown e) {
+            throw unknown(user, e.getMessage());
+        }
+        if (r.status() >= 500) {
+            throw unknown(user, "the server answered " + GraphError.of(r).describe() + " after the request was sent");
+        }
+        return checked(r, "create a position for " + user).body();
+    }
+
+    private static PosctlException unknown(String user, String what) {
+        return new PosctlException(ExitCode.REJECTED, "create for " + user + ": " + what
+            + "; the outcome is unknown: the position may or may not have been created: check with posctl list --user " + user);
     }
 
     public void delete(String user, String id) {
