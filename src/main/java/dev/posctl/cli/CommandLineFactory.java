@@ -4,7 +4,6 @@ import dev.posctl.complete.CommandModel;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.docs.ModelExport;
-import dev.posctl.sandbox.EmbeddedSandboxes;
 import dev.posctl.update.LocalEndpoints;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -24,7 +23,7 @@ public final class CommandLineFactory {
 
     /** The whole tree, for running any number of command lines (tests, the shell). */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err) {
-        return create(env, EmbeddedSandboxes.perCommand(), out, err);
+        return create(env, null, out, err);
     }
 
     /** The whole tree with the embedded sandbox lent by {@code local} (a shell's, for all its lines). */
@@ -61,7 +60,7 @@ public final class CommandLineFactory {
      * (each costs picocli more than a millisecond to set up).
      */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err, String... args) {
-        PosctlCommand root = new PosctlCommand(env, EmbeddedSandboxes.perCommand());
+        PosctlCommand root = new PosctlCommand(env, null);
         Command rootAnnotation = PosctlCommand.class.getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
         spec.updateCommandAttributes(rootAnnotation, CommandLine.defaultFactory());

@@ -1,6 +1,7 @@
 package dev.posctl.cli;
 
 import dev.posctl.core.Environment;
+import dev.posctl.sandbox.EmbeddedSandboxes;
 import dev.posctl.update.LocalEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,7 @@ public final class PosctlCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** @param local the sandbox a shell lends its lines, or null for one per command */
     public PosctlCommand(Environment env, LocalEndpoints local) {
         this.env = env;
         this.local = local;
@@ -43,9 +45,9 @@ public final class PosctlCommand implements Runnable {
         return env;
     }
 
-    /** Where the embedded sandbox comes from: one per command, or the shell's. */
+    /** Where the embedded sandbox comes from: the shell's, else one per command (loaded only when asked). */
     public LocalEndpoints local() {
-        return local;
+        return local != null ? local : EmbeddedSandboxes.perCommand();
     }
 
     @Override
