@@ -185,13 +185,17 @@ public final class GraphClient {
                     throw new PosctlException(ExitCode.REJECTED, method + " " + uri + ": the answer is larger than the limit of "
                         + Sizes.show(settings.maxResponseBytes()) + " (--max-response-size); not read further");
                 }
+                if (unresolved(e)) {
+                    // a name that does not resolve now will not in a second either: say so at once, as curl does
+                    throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e, uri));
+                }
                 boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 Duration wait = Backoff.delay(settings, attempt);
                 if (!idempotent && !neverSent) {
-                    throw new OutcomeUnknown(method + " " + uri + ": " + describe(e) + " after the request was sent");
+                    throw new OutcomeUnknown(method + " " + uri + ": " + describe(e, uri) + " after the request was sent");
                 }
                 if (attempt > settings.maxRetries() || clock.instant().plus(wait).isAfter(deadline)) {
-                    throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e)
+                    throw new PosctlException(ExitCode.UNREACHABLE, method + " " + uri + ": " + describe(e, uri)
                         + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
                 }
                 Backoff.sleep(wait);
@@ -231,9 +235,23 @@ public final class GraphClient {
         return false;
     }
 
-    private String describe(IOException e) {
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String describe(IOException e, URI uri) {
+        if (unresolved(e)) {
+            return "cannot resolve host " + uri.getHost();
+        }
         if (e instanceof ConnectException) {
-            return "cannot connect (" + (e.getMessage() != null ? e.getMessage() : "connection refused") + ")";
+            // the JDK says "Connection refused", or nothing at all
+            String why = e.getMessage() != null ? e.getMessage().toLowerCase(java.util.Locale.ROOT) : "connection refused";
+            return "cannot connect to " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + " (" + NextLink.shown(why) + ")";
         }
         if (e instanceof HttpConnectTimeoutException) {
             return "timed out: cannot connect within " + seconds(settings.connectTimeout()) + " (--connect-timeout)";
