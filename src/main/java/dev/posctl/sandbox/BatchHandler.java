@@ -74,6 +74,10 @@ final class BatchHandler {
     private ObjectNode item(SandboxRequest outer, JsonNode item) {
         TreeMap<String, String> headers = SandboxRequest.headerMap();
         item.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        // items are answered as if sent where the batch was: their links name the same host
+        if (outer.header("Host") != null) {
+            headers.put("Host", outer.header("Host"));
+        }
         String requestId = RequestIds.next();
         String clientRequestId = headers.getOrDefault("client-request-id", outer.clientRequestId());
         SandboxResponse r = answer(item, headers, requestId, clientRequestId);

@@ -39,7 +39,7 @@ final class PositionHandlers {
             value.add(project(all.get(i), select));
         }
         if (end < all.size()) {
-            StringBuilder next = new StringBuilder(baseUri).append(r.rawPath())
+            StringBuilder next = new StringBuilder(base(r)).append(r.rawPath())
                 .append("?$top=").append(top).append("&$skiptoken=").append(QueryOptions.mintSkipToken(end));
             if (q.containsKey("$select")) {
                 next.append("&$select=").append(QueryOptions.encode(q.get("$select")));
@@ -47,6 +47,15 @@ final class PositionHandlers {
             root.put("@odata.nextLink", next.toString());
         }
         return SandboxResponse.of(200, root);
+    }
+
+    /**
+     * Links point where the client connected ({@code localhost} or {@code 127.0.0.1}): a client
+     * follows a nextLink only to its endpoint's own host. The server let in only its own Host names.
+     */
+    private String base(SandboxRequest r) {
+        String host = r.header("Host");
+        return host == null ? baseUri : "http://" + host.trim().toLowerCase(java.util.Locale.ROOT) + java.net.URI.create(baseUri).getRawPath();
     }
 
     SandboxResponse get(SandboxRequest r, String user, String id) {
@@ -59,7 +68,7 @@ final class PositionHandlers {
         QueryOptions.allowOnly(r.query());
         ObjectNode body = BodyValidator.workPosition(r.body());
         ObjectNode created = store.create(user, body);
-        String location = baseUri + "/users/" + PathCodec.encode(user) + "/profile/positions/"
+        String location = base(r) + "/users/" + PathCodec.encode(user) + "/profile/positions/"
             + PathCodec.encode(created.get("id").asText());
         return new SandboxResponse(201, Map.of("Location", location), entity(user, created));
     }
