@@ -269,7 +269,7 @@ function _picocli_posctl_update() {
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local MODE_option_args=("auto" "plain" "off") # --progress values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson" "github") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -553,7 +553,7 @@ function _picocli_posctl_create() {
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson" "github") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -739,7 +739,7 @@ function _picocli_posctl_diff() {
   local PATH_option_args=("userId" "id" "allowedAudiences" "inference" "inference.confidenceScore" "inference.userHasVerifiedAccuracy" "createdBy" "createdBy.application" "createdBy.application.displayName" "createdBy.application.id" "createdBy.device" "createdBy.device.displayName" "createdBy.device.id" "createdBy.user" "createdBy.user.displayName" "createdBy.user.id" "createdDateTime" "lastModifiedBy" "lastModifiedBy.application" "lastModifiedBy.application.displayName" "lastModifiedBy.application.id" "lastModifiedBy.device" "lastModifiedBy.device.displayName" "lastModifiedBy.device.id" "lastModifiedBy.user" "lastModifiedBy.user.displayName" "lastModifiedBy.user.id" "lastModifiedDateTime" "isSearchable" "source" "source.type" "sources" "sources.sourceId" "sources.isDefaultSource" "sources.properties" "categories" "colleagues" "colleagues.displayName" "colleagues.relationship" "colleagues.userPrincipalName" "colleagues.userId" "detail" "detail.company" "detail.company.displayName" "detail.company.address" "detail.company.address.city" "detail.company.address.countryOrRegion" "detail.company.address.postalCode" "detail.company.address.postOfficeBox" "detail.company.address.state" "detail.company.address.street" "detail.company.address.type" "detail.company.department" "detail.company.officeLocation" "detail.company.pronunciation" "detail.company.webUrl" "detail.company.companyCode" "detail.company.secondaryDepartment" "detail.company.costCenter" "detail.company.division" "detail.description" "detail.endMonthYear" "detail.jobTitle" "detail.role" "detail.startMonthYear" "detail.summary" "detail.level" "detail.layer" "detail.secondaryJobTitle" "detail.secondaryRole" "detail.employeeId" "detail.employeeType" "isCurrent" "manager" "manager.displayName" "manager.relationship" "manager.userPrincipalName" "manager.userId") # --unset values
   local AUDIENCE_option_args=("me" "family" "contacts" "groupMembers" "organization" "federatedOrganizations" "everyone" "unknownFutureValue") # --audience values
   local STYLE_option_args=("graph" "seed") # --path-style values
-  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson" "github") # --output values
 
   type compopt &>/dev/null && compopt +o default
 

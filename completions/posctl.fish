@@ -72,7 +72,7 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -151,7 +151,7 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from create' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl delete
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -210,7 +210,7 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
+import dev.posctl.output.Annotations;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.update.Connection;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "create", sortOptions = false,
     description = {"Create positions with POST: one from flags, or any number from -f. The service assigns the ids.",
         "Every document is validated first; with any invalid one nothing is sent (exit 3)."})
@@ -37,7 +38,7 @@ public final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         var env = common.env();
         OutputFormat format = output.resolve(env.stdoutTerminal());
-        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common);
+        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common, format);
         ArrayNode created = JsonNodeFactory.instance.arrayNode();
         int code = 0;
         try (Connection c = endpoint.open(common)) {
@@ -47,11 +48,17 @@ public final class CreateCommand implements Callable<Integer> {
                     created.add(c.service().create(e.userId(), body));
                 } catch (PosctlException ex) {
                     common.editFailed(e.location(), null, ex.getMessage());
+                    if (format == OutputFormat.github) {
+                        common.out().println(Annotations.of("error", e.location(), "posctl create failed", e.userId() + ": " + ex.getMessage()));
+                    }
                     code = dev.posctl.update.UpdateResult.worse(code, ex.exitCode());
                 }
             }
         }
-        Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS).render(created, common.out());
+        if (format != OutputFormat.github) {
+            Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.POSITIONS).render(created, common.out());
+        }
+        common.out().flush();
         common.note(created.size() + " created" + (code != 0 ? ", " + (edits.size() - created.size()) + " failed" : ""));
         return code;
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
+import dev.posctl.json.JsonTrees;
+import dev.posctl.output.Annotations;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.update.Connection;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "diff", sortOptions = false,
     description = {"Show, field by field, what an update would change. Sends no writes.",
         "Exit 0 when nothing would change, 1 when something would."})
@@ -45,7 +47,7 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         var env = common.env();
         OutputFormat format = output.resolve(env.stdoutTerminal());
-        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common);
+        List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common, format);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         int failure = 0;
         try (Connection c = endpoint.open(common)) {
@@ -61,14 +63,28 @@ public final class DiffCommand implements Callable<Integer> {
                         row.put("path", ch.path());
                         row.set("current", ch.current());
                         row.set("new", ch.proposed());
+                        if (e.location() != null) {
+                            row.put("source", e.location().prefix());
+                        }
+                        if (format == OutputFormat.github) {
+                            common.out().println(Annotations.of("notice", e.location(), "posctl diff",
+                                e.userId() + " " + id + ": " + ch.path() + ": " + JsonTrees.compact(ch.current()) + " -> "
+                                    + JsonTrees.compact(ch.proposed())));
+                        }
                     }
                 } catch (PosctlException ex) {
                     common.editFailed(e.location(), null, ex.getMessage());
+                    if (format == OutputFormat.github) {
+                        common.out().println(Annotations.of("error", e.location(), "posctl diff failed", e.userId() + ": " + ex.getMessage()));
+                    }
                     failure = UpdateResult.worse(failure, ex.exitCode());
                 }
             }
         }
-        Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.CHANGES).render(rows, common.out());
+        if (format != OutputFormat.github) {
+            Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.CHANGES).render(rows, common.out());
+        }
+        common.out().flush();
         if (failure != 0) {
             return failure;
         }

@@ -5,7 +5,9 @@ import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
+import dev.posctl.output.OutputFormat;
 import dev.posctl.output.ProblemRenderer;
+import dev.posctl.output.Renderer;
 import dev.posctl.validate.ProblemSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +16,20 @@ import java.util.List;
 final class EditValidation {
     private EditValidation() {}
 
-    static List<Edit> requireValid(EditInputs inputs, CommonOptions common) {
+    /** @param format the command's output: machine formats also get the problems, on stdout */
+    static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format) {
         ProblemSink sink = new ProblemSink(false);
         List<Edit> edits = new ArrayList<>();
         inputs.read(sink, common.env().stdin(), common.env()::today, edits::add);
-        report(sink, common);
+        report(sink, common, format, false);
         return edits;
     }
 
     /** The first of two passes: checks every edit, keeping none; returns how many there are. */
-    static long requireValidCount(EditInputs inputs, CommonOptions common) {
+    static long requireValidCount(EditInputs inputs, CommonOptions common, OutputFormat format) {
         ProblemSink sink = new ProblemSink(false);
         long n = inputs.count(sink, common.env().stdin(), common.env()::today).edits();
-        report(sink, common);
+        report(sink, common, format, false);
         return n;
     }
 
@@ -35,20 +38,27 @@ final class EditValidation {
      * more problems are found than are listed (nothing is sent after an error, and an endless
      * input would otherwise be copied for ever).
      */
-    static long requireValidCount(EditInputs inputs, InputSpool spool, CommonOptions common) {
+    static long requireValidCount(EditInputs inputs, InputSpool spool, CommonOptions common, OutputFormat format) {
         ProblemSink sink = new ProblemSink(false);
         long n = spool.copying(inputs, () -> sink.dropped() > 0).count(sink, common.env().stdin(), common.env()::today).edits();
-        report(sink, common, spool.cut());
+        report(sink, common, format, spool.cut());
         return n;
     }
 
-    private static void report(ProblemSink sink, CommonOptions common) {
-        report(sink, common, false);
-    }
-
-    private static void report(ProblemSink sink, CommonOptions common, boolean cut) {
+    /**
+     * Problems are for people on stderr; with errors, a machine format also gets them on stdout (a
+     * JSON array, NDJSON or YAML of problem objects, as validate prints them), so that a script's
+     * parser always has a document; -o github gets every problem as an annotation.
+     */
+    private static void report(ProblemSink sink, CommonOptions common, OutputFormat format, boolean cut) {
         if (sink.hasErrors() || !common.quiet) {
             new ProblemRenderer(common.errStyle()).text(sink.problems(), common.err());
+        }
+        if (format == OutputFormat.github) {
+            ProblemRenderer.github(sink.problems(), common.out());
+        } else if (sink.hasErrors() && (format == OutputFormat.json || format == OutputFormat.ndjson || format == OutputFormat.yaml)) {
+            Renderer.of(format, false, 0, List.of()).render(ProblemRenderer.json(sink.problems()), common.out());
+            common.out().flush();
         }
         if (sink.hasErrors()) {
             throw new PosctlException(ExitCode.INVALID_INPUT, (cut ? "at least " : "") + sink.errors()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.json.JsonTrees;
+import dev.posctl.output.Annotations;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.update.UpdateResult;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Update results on stdout. NDJSON and JSON stream as edits complete, so a million results never
- * sit in memory; a table needs all its rows, so past a limit it lists the failures only.
+ * sit in memory; a table needs all its rows, so past a limit it lists the failures only; -o github
+ * prints failed and unknown edits as annotations on their file and line.
  */
 final class ResultPrinter {
     static final int TABLE_LIMIT = 10_000;
@@ -52,14 +54,30 @@ final class ResultPrinter {
             }
             return;
         }
+        if (format == OutputFormat.github) {
+            // a CI log wants the failures, on their lines, as they happen; the summary says the rest
+            if (r.isFailure() || r.status() == UpdateResult.Status.unknown) {
+                synchronized (this) {
+                    out.println(annotation(r));
+                    count++;
+                }
+            }
+            return;
+        }
         synchronized (this) {
             keep(r);
         }
     }
 
+    static String annotation(UpdateResult r) {
+        String what = r.status() == UpdateResult.Status.unknown ? "outcome unknown" : "failed";
+        return Annotations.of("error", r.source(), "posctl update " + what + (r.httpStatus() > 0 ? " (" + r.httpStatus() + ")" : ""),
+            r.user() + (r.id() != null ? " " + r.id() : "") + ": " + (r.error() != null ? r.error() : what));
+    }
+
     /** Streams what was written so far (once per chunk of results, not a system call per line). */
     synchronized void flush() {
-        if (format == OutputFormat.ndjson || format == OutputFormat.json) {
+        if (format == OutputFormat.ndjson || format == OutputFormat.json || format == OutputFormat.github) {
             out.flush();
         }
     }
@@ -85,7 +103,8 @@ final class ResultPrinter {
             out.flush();
             return null;
         }
-        if (format == OutputFormat.ndjson) {
+        if (format == OutputFormat.ndjson || format == OutputFormat.github) {
+            out.flush();
             return null;
         }
         if (dryRun && format == OutputFormat.table) {

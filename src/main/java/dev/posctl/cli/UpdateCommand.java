@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "update", sortOptions = false,
     description = {"Apply edits to positions with PATCH: one from flags, or any number from -f.",
         "Every edit is validated first; with any invalid edit nothing is sent (exit 3).",
@@ -61,7 +61,7 @@ public final class UpdateCommand implements Callable<Integer> {
         bulk.checkPaths(inputs.sources(), env.cwd());
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
         try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
-            long total = EditValidation.requireValidCount(inputs, spool, common);
+            long total = EditValidation.requireValidCount(inputs, spool, common, format);
             inputs = inputs.withSources(spool.sources());
             RunTally tally = new RunTally();
             tally.total(total);

@@ -49,29 +49,12 @@ public final class ProblemRenderer {
         return o;
     }
 
-    /** https://docs.github.com/actions: workflow commands; '%', CR and LF must be escaped. */
+    /** Each problem as a GitHub Actions annotation on its file and line. */
     public static void github(List<Problem> problems, PrintWriter out) {
         for (Problem p : problems) {
-            StringBuilder sb = new StringBuilder("::").append(p.isError() ? "error" : "warning")
-                .append(" file=").append(property(p.location().source()));
-            if (p.location().line() > 0) {
-                sb.append(",line=").append(p.location().line());
-                if (p.location().column() > 0) {
-                    sb.append(",col=").append(p.location().column());
-                }
-            }
-            sb.append(",title=").append(property("posctl " + p.code().code())).append("::");
-            sb.append(data(p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()));
-            out.println(sb);
+            out.println(Annotations.of(p.isError() ? "error" : "warning", p.location(), "posctl " + p.code().code(),
+                p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()));
         }
         out.flush();
-    }
-
-    private static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    private static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }
