@@ -1,10 +1,10 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.LocalEndpoints;
 import dev.posctl.complete.CommandModel;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.docs.ModelExport;
-import dev.posctl.update.LocalEndpoints;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.LocalEndpoints;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.output.Style;
 import dev.posctl.output.TerminalText;
-import dev.posctl.update.LocalEndpoints;
 import dev.posctl.validate.Location;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;

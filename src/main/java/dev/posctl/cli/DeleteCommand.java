@@ -1,8 +1,8 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
-import dev.posctl.update.Connection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,13 +1,13 @@
 package dev.posctl.cli;
 
-import dev.posctl.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.edit.EditSession;
 import dev.posctl.input.Edit;
+import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.update.Connection;
 import dev.posctl.update.UpdateResult;
 import dev.posctl.update.Updater;
 import java.util.ArrayList;

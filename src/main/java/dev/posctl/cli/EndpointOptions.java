@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.Connection;
 import dev.posctl.auth.TokenResolver;
 import dev.posctl.config.ConfigKey;
 import dev.posctl.config.Profile;
@@ -10,7 +11,6 @@ import dev.posctl.http.HttpSettings;
 import dev.posctl.http.PathStyle;
 import dev.posctl.http.Seconds;
 import dev.posctl.http.Sizes;
-import dev.posctl.update.Connection;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,8 +1,8 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.Connection;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.update.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

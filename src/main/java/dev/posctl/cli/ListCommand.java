@@ -2,9 +2,9 @@ package dev.posctl.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.posctl.api.Connection;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.update.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.LocalEndpoints;
 import dev.posctl.core.Environment;
 import dev.posctl.sandbox.EmbeddedSandboxes;
-import dev.posctl.update.LocalEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

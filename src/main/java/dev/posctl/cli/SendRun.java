@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.BatchClient;
@@ -7,7 +8,6 @@ import dev.posctl.http.HttpSettings;
 import dev.posctl.input.Edit;
 import dev.posctl.input.EditInputs;
 import dev.posctl.update.BulkRunner;
-import dev.posctl.update.Connection;
 import dev.posctl.update.Journal;
 import dev.posctl.update.NdjsonAppender;
 import dev.posctl.update.RunTally;

@@ -1,11 +1,11 @@
 package dev.posctl.cli;
 
+import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
 import dev.posctl.input.RealPaths;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.update.Connection;
 import dev.posctl.update.Journal;
 import dev.posctl.update.NdjsonAppender;
 import dev.posctl.update.RunTally;

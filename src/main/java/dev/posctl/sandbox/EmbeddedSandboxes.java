@@ -1,9 +1,9 @@
 package dev.posctl.sandbox;
 
+import dev.posctl.api.LocalEndpoints;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
-import dev.posctl.update.LocalEndpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

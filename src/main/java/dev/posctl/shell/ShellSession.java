@@ -1,10 +1,10 @@
 package dev.posctl.shell;
 
+import dev.posctl.api.LocalEndpoints;
 import dev.posctl.config.Profile;
 import dev.posctl.config.Settings;
 import dev.posctl.core.Environment;
 import dev.posctl.sandbox.EmbeddedSandboxes;
-import dev.posctl.update.LocalEndpoints;
 
 /**
  * What lasts for one shell: the environment every line runs in (with the shell's --profile, so that

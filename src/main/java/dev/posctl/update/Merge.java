@@ -3,6 +3,7 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.api.PositionAnswer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.api.PositionAnswer;
+import dev.posctl.api.PositionService;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.core.RequestIds;

@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.api;
 
 import dev.posctl.auth.TokenResolver;
 import dev.posctl.core.Environment;

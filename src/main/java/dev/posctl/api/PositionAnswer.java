@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ public final class PositionAnswer {
     }
 
     /** How a JSON value that is not an object reads in a message. */
-    static String kind(JsonNode v) {
+    public static String kind(JsonNode v) {
         if (v.isNull()) {
             return "null";
         }

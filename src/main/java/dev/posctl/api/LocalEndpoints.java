@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.api;
 
 import dev.posctl.core.Environment;
 import java.net.URI;
