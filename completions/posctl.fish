@@ -72,7 +72,7 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -151,7 +151,7 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from create' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl delete
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -210,7 +210,7 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -235,7 +235,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s q -l quiet -d 'P
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github' -d 'Output format: text, json, ndjson, yaml, github (default: text on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github' -d 'Output format: text, json, ndjson, yaml, github (default: text on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId'

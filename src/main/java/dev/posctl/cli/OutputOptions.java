@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.core.Environment;
 import dev.posctl.output.OutputFormat;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,7 +26,14 @@ public final class OutputOptions {
     /** The chosen format, or the command's default for where stdout goes. */
     public OutputFormat resolve(boolean terminal) {
         Formats f = formats(mixee);
-        return resolve(terminal ? f.terminal() : f.pipe(), EnumSet.copyOf(java.util.List.of(f.value())));
+        Set<OutputFormat> allowed = EnumSet.copyOf(java.util.List.of(f.value()));
+        OutputFormat fallback = terminal ? f.terminal() : f.pipe();
+        // in a GitHub Actions job, problems and failed edits are most use as annotations on the diff
+        Environment env = ((PosctlCommand) mixee.root().userObject()).env();
+        if (!terminal && allowed.contains(OutputFormat.github) && "true".equals(env.get("GITHUB_ACTIONS"))) {
+            fallback = OutputFormat.github;
+        }
+        return resolve(fallback, allowed);
     }
 
     /**

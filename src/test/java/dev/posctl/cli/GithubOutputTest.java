@@ -63,4 +63,20 @@ class GithubOutputTest {
         var json = cli().run("diff", "-f", "e.yaml", "-o", "json");
         assertEquals("e.yaml:1:1", new ObjectMapper().readTree(json.out()).get(0).get("source").asText(), json.toString());
     }
+
+    @Test
+    void inGithubActionsAnnotationsAreTheDefaultOffATerminal() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "userId: " + ADELE + "\nid: x\nisCurrent: 3\n");
+        var actions = cli().env("GITHUB_ACTIONS", "true").run("validate", "-f", "bad.yaml");
+        assertEquals(3, actions.code(), actions.toString());
+        assertTrue(actions.out().startsWith("::error file=bad.yaml,line=3,col=12,"), actions.toString());
+        assertTrue(actions.err().contains("1 error"), "the human summary too: " + actions);
+
+        var explicit = cli().env("GITHUB_ACTIONS", "true").run("validate", "-f", "bad.yaml", "-o", "json");
+        assertTrue(explicit.out().startsWith("["), explicit.toString());
+        var elsewhere = cli().run("validate", "-f", "bad.yaml");
+        assertTrue(elsewhere.out().startsWith("["), "json off a terminal elsewhere: " + elsewhere);
+        var list = cli().env("GITHUB_ACTIONS", "true").run("list", "--user", ADELE, "-q");
+        assertTrue(list.out().startsWith("["), "list has no annotations to give: " + list);
+    }
 }
