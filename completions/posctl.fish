@@ -134,6 +134,7 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -l end -x -d 'detail.
 complete -c posctl -n '__fish_seen_subcommand_from create' -l audience -x -a 'me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' -d 'allowedAudiences member (me, family, contacts, groupMembers, organization, federatedOrganizations, everyone, unknownFutureValue); repeat to combine.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l category -x -d 'categories: repeat for several; replaces the list.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l is-current -d 'isCurrent (--no-is-current for false).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l ignore-ids -d 'Create new positions from documents that name an id (the id is not sent); without it such a document is refused, as it was most likely meant for update.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'

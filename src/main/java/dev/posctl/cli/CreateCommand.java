@@ -9,10 +9,14 @@ import dev.posctl.input.Edit;
 import dev.posctl.output.Annotations;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
+import dev.posctl.validate.CreateRules;
+import dev.posctl.validate.Problem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "create", sortOptions = false,
@@ -24,6 +28,9 @@ public final class CreateCommand implements Callable<Integer> {
 
     @Mixin
     EditOptions edit;
+
+    @Option(names = "--ignore-ids", description = "Create new positions from documents that name an id (the id is not sent); without it such a document is refused, as it was most likely meant for update.")
+    boolean ignoreIds;
 
     @Mixin
     EndpointOptions endpoint;
@@ -39,6 +46,11 @@ public final class CreateCommand implements Callable<Integer> {
         var env = common.env();
         OutputFormat format = output.resolve(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, false), common, format);
+        List<Problem> problems = new ArrayList<>();
+        for (Edit e : edits) {
+            problems.addAll(CreateRules.check(e.body(), e.location(), ignoreIds));
+        }
+        EditValidation.require(problems, common, format);
         ArrayNode created = JsonNodeFactory.instance.arrayNode();
         int code = 0;
         try (Connection c = endpoint.open(common)) {

@@ -8,6 +8,7 @@ import dev.posctl.input.InputSpool;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.ProblemRenderer;
 import dev.posctl.output.Renderer;
+import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,15 @@ final class EditValidation {
         inputs.read(sink, common.env().stdin(), common.env()::today, edits::add);
         report(sink, common, format, false);
         return edits;
+    }
+
+    /** Problems found after reading (rules of one command): reported like the reader's, exit 3 with any error. */
+    static void require(List<Problem> problems, CommonOptions common, OutputFormat format) {
+        ProblemSink sink = new ProblemSink(false);
+        problems.forEach(sink::add);
+        if (!problems.isEmpty()) {
+            report(sink, common, format, false);
+        }
     }
 
     /** The first of two passes: checks every edit, keeping none; returns how many there are. */

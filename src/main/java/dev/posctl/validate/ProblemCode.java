@@ -17,6 +17,8 @@ public enum ProblemCode {
     WRONG_ODATA_TYPE("wrong-odata-type"),
     MISSING_USER_ID("missing-user-id"),
     MISSING_ID("missing-id"),
+    ID_ON_CREATE("id-on-create"),
+    MISSING_COMPANY_NAME("missing-company-name"),
     EMPTY_INPUT("empty-input"),
     YAML_ALIAS("yaml-alias"),
     TOO_DEEP("too-deep"),
