@@ -3,7 +3,6 @@ package dev.posctl.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
@@ -69,10 +68,10 @@ public final class EditReader {
             }
         } catch (NoSuchFileException | FileNotFoundException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, Files.isDirectory(source.path()) ? "is a directory"
-                : Files.exists(source.path()) ? "cannot read: " + e.getMessage() : "no such file");
+                : Files.exists(source.path()) ? "cannot read: " + unreadable(e, source) : "no such file");
             return count.sum();
         } catch (IOException e) {
-            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + e.getMessage());
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + unreadable(e, source));
             return count.sum();
         }
         if (count.sum() == 0 && !sink.hasErrors()) {
@@ -94,7 +93,8 @@ public final class EditReader {
         boolean yaml = format == Format.YAML;
         int doc = 0;
         DocumentContext ctx = new DocumentContext(source.name(), 0, 1, yaml, sink);
-        try (JsonParser p = yaml ? Parsers.yaml().createParser(in) : Parsers.json().createParser(in)) {
+        // Jackson's JSON parser places a bad byte itself; the YAML reader's decoder cannot
+        try (JsonParser p = yaml ? Parsers.yaml().createParser(new Utf8Check(in)) : Parsers.json().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (yaml && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
@@ -110,11 +110,11 @@ public final class EditReader {
                 ctx = new DocumentContext(source.name(), ++doc, 1, yaml, sink);
                 document(p, ctx, consumer);
             }
-        } catch (JsonProcessingException e) {
-            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, message(e));
+        } catch (JsonProcessingException | Utf8Check.NotUtf8 e) {
+            syntax(ctx, e);
         } catch (RuntimeException e) {
             // SnakeYAML can throw its own unchecked errors for broken input; they are input errors
-            problem(ctx.start(), ProblemCode.SYNTAX, "cannot parse: " + firstLine(String.valueOf(e.getMessage())));
+            syntax(ctx, e);
         }
     }
 
@@ -144,14 +144,22 @@ public final class EditReader {
         sink.add(new Problem(at, Severity.ERROR, code, "", message));
     }
 
-    static String message(JsonProcessingException e) {
-        return e instanceof StreamConstraintsException ? Parsers.limitExceeded(e.getOriginalMessage())
-            : firstLine(e.getOriginalMessage());
+    private void syntax(DocumentContext ctx, Exception e) {
+        SyntaxErrors.Found found = SyntaxErrors.describe(e, 1, 0);
+        problem(found.at() != null ? ctx.locate(found.at()) : ctx.start(), ProblemCode.SYNTAX, found.message());
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).trim();
+    /** A file system's reason, without the path it puts in front (the problem names the file already). */
+    private static String unreadable(IOException e, Source source) {
+        String m = String.valueOf(e.getMessage());
+        String path = source.path() != null ? source.path().toString() : null;
+        if (e instanceof java.nio.file.AccessDeniedException || m.endsWith("(Permission denied)")) {
+            return "permission denied";
+        }
+        if (path != null && m.startsWith(path)) {
+            m = m.substring(path.length()).replaceAll("^[:\\s(]+|\\)$", "");
+        }
+        return m.isBlank() ? "input/output error" : SyntaxErrors.plain(m);
     }
 
     private static InputStream nonClosing(InputStream in) {
