@@ -110,12 +110,14 @@ public final class TokenResolver {
             // a token is a few KB: a device or a huge file must not fill the memory or hang the read
             head = in.readNBytes(MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
-            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": it does not exist");
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": no such file");
         } catch (AccessDeniedException e) {
             throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": permission denied");
         } catch (IOException e) {
-            // a file system's message names the file, never its content
-            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": " + e.getMessage());
+            // a file system's message names the file (said already), never its content
+            String reason = String.valueOf(e.getMessage()).replace(file.toString(), "").replaceAll("^[:\\s(]+|\\)$", "");
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": "
+                + (Files.isDirectory(file) ? "it is a directory" : reason.isBlank() ? "input/output error" : reason));
         }
         // undecodable bytes become U+FFFD, which the token check refuses without showing them
         return BearerToken.clean(new String(head, StandardCharsets.UTF_8), where);
