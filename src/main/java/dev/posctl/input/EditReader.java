@@ -68,10 +68,10 @@ public final class EditReader {
             }
         } catch (NoSuchFileException | FileNotFoundException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, Files.isDirectory(source.path()) ? "is a directory"
-                : Files.exists(source.path()) ? "cannot read: " + unreadable(e, source) : "no such file");
+                : Files.exists(source.path()) ? "cannot read: " + IoReasons.of(e) : "no such file");
             return count.sum();
         } catch (IOException e) {
-            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + unreadable(e, source));
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + IoReasons.of(e));
             return count.sum();
         }
         if (count.sum() == 0 && !sink.hasErrors()) {
@@ -147,19 +147,6 @@ public final class EditReader {
     private void syntax(DocumentContext ctx, Exception e) {
         SyntaxErrors.Found found = SyntaxErrors.describe(e, 1, 0);
         problem(found.at() != null ? ctx.locate(found.at()) : ctx.start(), ProblemCode.SYNTAX, found.message());
-    }
-
-    /** A file system's reason, without the path it puts in front (the problem names the file already). */
-    private static String unreadable(IOException e, Source source) {
-        String m = String.valueOf(e.getMessage());
-        String path = source.path() != null ? source.path().toString() : null;
-        if (e instanceof java.nio.file.AccessDeniedException || m.endsWith("(Permission denied)")) {
-            return "permission denied";
-        }
-        if (path != null && m.startsWith(path)) {
-            m = m.substring(path.length()).replaceAll("^[:\\s(]+|\\)$", "");
-        }
-        return m.isBlank() ? "input/output error" : SyntaxErrors.plain(m);
     }
 
     private static InputStream nonClosing(InputStream in) {

@@ -47,13 +47,13 @@ public final class InputSpool implements AutoCloseable {
                     }
                 } catch (IOException e) {
                     throw new PosctlException(ExitCode.INVALID_INPUT, s.name() + ": cannot read it into " + tmp.getParent()
-                        + " (where it is kept to be read twice): " + e.getMessage(), e);
+                        + " (where it is kept to be read twice): " + IoReasons.of(e), e);
                 }
                 out.add(new Source(s.name(), tmp, s.format()));
             }
         } catch (IOException e) {
             new InputSpool(out, files).close();
-            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input: " + e.getMessage(), e);
+            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input: " + IoReasons.of(e), e);
         } catch (RuntimeException e) {
             new InputSpool(out, files).close();
             throw e;

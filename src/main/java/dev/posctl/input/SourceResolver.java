@@ -49,7 +49,7 @@ public final class SourceResolver {
                 .map(p -> new Source(prefix + p.getFileName(), p, Format.forFileName(p.getFileName().toString())))
                 .toList();
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.INVALID_INPUT, arg + ": cannot list directory: " + e.getMessage());
+            throw new PosctlException(ExitCode.INVALID_INPUT, arg + ": cannot list directory: " + IoReasons.of(e));
         }
     }
 }
