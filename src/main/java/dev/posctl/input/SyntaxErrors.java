@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.json.JsonReadContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import dev.posctl.json.Parsers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +52,8 @@ final class SyntaxErrors {
         }
         ReaderException unreadable = find(e, ReaderException.class);
         if (unreadable != null) {
-            return new Found(null, "character " + codePoint(unreadable.getCodePoint()) + " (character " + (unreadable.getPosition() + 1)
-                + " of the input) cannot appear in YAML text");
+            return new Found(null, "character " + codePoint(unreadable.getCodePoint()) + " is not allowed in YAML text (it is character "
+                + (unreadable.getPosition() + 1) + " of the input)");
         }
         if (e instanceof StreamConstraintsException) {
             return new Found(((JsonProcessingException) e).getLocation(), Parsers.limitExceeded(((JsonProcessingException) e).getOriginalMessage()));
@@ -90,7 +91,10 @@ final class SyntaxErrors {
         }
         Matcher c = CHAR.matcher(m);
         if (c.find()) {
-            String found = character(Integer.parseInt(c.group(2)));
+            int code = Integer.parseInt(c.group(2));
+            // the byte parser names the first byte of a character, which only ASCII makes a character
+            String found = code >= 0x80 && code <= 0xff && e.getProcessor() instanceof UTF8StreamJsonParser ? "a non-ASCII character"
+                : character(code);
             String rest = c.group(4);
             if (c.group(3) != null) {
                 return "bad number: " + number(rest) + ", found " + found;
@@ -199,7 +203,8 @@ final class SyntaxErrors {
             : context.contains("mapping") ? "mapping" : context.contains("quoted scalar") ? "quoted string" : null;
         String message;
         if (problem.contains("end of stream") || problem.contains("<stream end>")) {
-            message = "unexpected end of input" + (thing != null ? ": the " + thing + " opened" + where + " is not closed" : "");
+            message = "unexpected end of input" + (thing != null ? ": the " + thing + " opened" + where + " is not closed"
+                : problem.contains("node content") ? ": a value is missing" : "");
         } else if (problem.contains("mapping values are not allowed")) {
             message = "a 'key: value' is not allowed here (check the indentation, or quote a value that holds ': ')";
         } else if (problem.contains("<block end>") && thing != null) {
@@ -213,6 +218,12 @@ final class SyntaxErrors {
             message = "unsupported YAML version: posctl reads YAML 1.x";
         } else if (problem.contains("unknown escape character")) {
             message = "unknown escape in a double-quoted string: \\" + problem.substring("found unknown escape character ".length()).replaceAll("\\(\\d+\\)$", "");
+        } else if (problem.contains("<document start>")) {
+            message = "a new document must start with '---'";
+        } else if (problem.startsWith("expected ',' or") && problem.contains("but got") && thing != null) {
+            String got = problem.substring(problem.indexOf("but got ") + "but got ".length()).trim();
+            message = "expected " + problem.substring("expected ".length(), problem.indexOf(", but got")) + " in the " + thing + " opened" + where
+                + ", found " + (got.startsWith("'") || got.startsWith("<") ? tokens(got) : "'" + got + "'");
         } else if (problem.contains("but got") || problem.contains("but found")) {
             message = tokens(problem) + (thing != null ? " in the " + thing + " opened" + where : "");
         } else {

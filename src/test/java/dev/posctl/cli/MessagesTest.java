@@ -79,6 +79,10 @@ class MessagesTest {
             {"l.yaml", "categories:\n  - x\n  y: 1\n", "l.yaml:3:3: error: the indentation does not match the list that starts at line 2, column 3"},
             {"m.yaml", "%YAML 9.9\n---\nuserId: a\n", "m.yaml:1:1: error: unsupported YAML version: posctl reads YAML 1.x"},
             {"n.yaml", "userId: @a\n", "n.yaml:1:9: error: a plain value cannot start with '@': quote the value"},
+            {"o.yaml", "categories: [a, b\nid: c\n", "o.yaml:2:3: error: expected ',' or ']' in the list opened at line 1, column 13, found ':'"},
+            {"p.yaml", "userId: a\u0001\n", "p.yaml:1: error: character U+0001 is not allowed in YAML text (it is character 10 of the input)"},
+            {"q.yaml", "userId: a\n...\nid: b\n", "q.yaml:3:1: error: a new document must start with '---'"},
+            {"r.json", "{\"userId\"\u00ff: 1}", "r.json:1:10: error: expected ':' after the field name, found a non-ASCII character"},
         };
         List<Cli.Result> results = new ArrayList<>();
         for (String[] c : cases) {
