@@ -156,7 +156,7 @@ public final class OverlayBuilder {
             }
             return value;
         } catch (IOException e) {
-            SyntaxErrors.Found found = SyntaxErrors.describe(e, 1, 0);
+            SyntaxErrors.Found found = SyntaxErrors.describe(e, SyntaxErrors.SAME_LINE, 0);
             int column = found.at() != null ? found.at().getColumnNr() : 0;
             throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + found.message());
         }

@@ -138,7 +138,7 @@ class MessagesTest {
     void aBadJsonFlagValueIsInPlainWords() {
         Cli.Result r = new Cli(dir).run("validate", "--user", "u", "--id", "p", "--set", "detail={\"jobTitle\":");
         assertEquals(2, r.code(), r::toString);
-        assertTrue(r.err().contains("--set detail: not valid JSON at column 13: unexpected end of input: the object opened at line 1, column 1"
+        assertTrue(r.err().contains("--set detail: not valid JSON at column 13: unexpected end of input: the object opened at column 1"
             + " is not closed"), r::toString);
         noInternals(r);
     }
