@@ -1,5 +1,6 @@
 package dev.posctl.input;
 
+import dev.posctl.core.IoReasons;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,5 +1,6 @@
 package dev.posctl.input;
 
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import java.io.FileInputStream;

@@ -96,11 +96,19 @@ class MessagesTest {
     }
 
     @Test
-    void aMissingTokenFileIsNamedOnce() {
+    void aMissingCredentialFileIsNamedOnce() {
         Cli.Result r = new Cli(dir).run("get", "--endpoint", "http://127.0.0.1:9", "--token-file", "nope.txt", "--user", "u", "--id", "x");
         assertEquals(5, r.code(), r::toString);
         assertEquals("posctl: cannot read the token file " + dir.resolve("nope.txt") + ": no such file\n", r.err(), r::toString);
-        noInternals(r);
+        Cli.Result folder = new Cli(dir).run("get", "--endpoint", "http://127.0.0.1:9", "--token-file", ".", "--user", "u", "--id", "x");
+        assertEquals("posctl: cannot read the token file " + dir.resolve(".") + ": is a directory\n", folder.err(), folder::toString);
+        Cli.Result secret = new Cli(dir).run("login", "--method", "client-secret", "--client-secret-file", "nope.txt", "--client-id", "a",
+            "--tenant", "t", "--authority", "https://127.0.0.1:9");
+        assertEquals("posctl: cannot read the client secret file " + dir.resolve("nope.txt") + ": no such file\n", secret.err(), secret::toString);
+        Cli.Result certificate = new Cli(dir).run("login", "--method", "client-certificate", "--certificate", "nope.pem", "--client-id", "a",
+            "--tenant", "t", "--authority", "https://127.0.0.1:9");
+        assertEquals("posctl: cannot read the certificate " + dir.resolve("nope.pem") + ": no such file\n", certificate.err(), certificate::toString);
+        noInternals(r, folder, secret, certificate);
     }
 
     @Test
