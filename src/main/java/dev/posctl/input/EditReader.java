@@ -1,10 +1,10 @@
 package dev.posctl.input;
 
-import dev.posctl.core.IoReasons;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.IoReasons;
 import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.DocumentRules;

@@ -1,7 +1,7 @@
 package dev.posctl.input;
 
-import dev.posctl.core.IoReasons;
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import java.io.IOException;
 import java.nio.file.Files;

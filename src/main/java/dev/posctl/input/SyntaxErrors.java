@@ -9,10 +9,13 @@ import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import dev.posctl.json.Parsers;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -62,7 +65,8 @@ final class SyntaxErrors {
             JsonProcessingException j = (JsonProcessingException) e;
             return json(j, firstLine, firstByte);
         }
-        return new Found(null, plain(String.valueOf(e.getMessage())));
+        boolean words = e instanceof IOException || find(e, YAMLException.class) != null;
+        return new Found(null, words ? plain(String.valueOf(e.getMessage())) : "cannot parse this input");
     }
 
     private static Found json(JsonProcessingException e, int firstLine, long firstByte) {
@@ -175,7 +179,7 @@ final class SyntaxErrors {
     }
 
     private static String number(String jackson) {
-        String m = jackson.toLowerCase(java.util.Locale.ROOT);
+        String m = jackson.toLowerCase(Locale.ROOT);
         if (m.contains("minus sign")) {
             return "a digit must follow '-'";
         }
