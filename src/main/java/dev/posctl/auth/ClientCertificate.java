@@ -49,7 +49,7 @@ public final class ClientCertificate {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.CONFIG, "cannot read the certificate " + file + ": " + e.getMessage());
+            throw new PosctlException(ExitCode.CONFIG, "cannot read the certificate " + file + ": " + dev.posctl.core.IoReasons.of(e));
         }
         String text = new String(bytes, StandardCharsets.US_ASCII);
         boolean isPem = text.contains("-----BEGIN ");

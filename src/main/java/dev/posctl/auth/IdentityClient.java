@@ -95,7 +95,7 @@ public final class IdentityClient implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.UNREACHABLE, "POST " + uri + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            throw new PosctlException(ExitCode.UNREACHABLE, Unreachable.describe(uri, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PosctlException(ExitCode.INTERRUPTED, "interrupted");

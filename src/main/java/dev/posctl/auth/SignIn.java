@@ -128,7 +128,7 @@ public final class SignIn {
             }
             return s;
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.AUTH, "cannot read the client secret file " + file + ": " + e.getMessage());
+            throw new PosctlException(ExitCode.AUTH, "cannot read the client secret file " + file + ": " + dev.posctl.core.IoReasons.of(e));
         }
     }
 }

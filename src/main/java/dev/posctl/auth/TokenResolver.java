@@ -4,15 +4,14 @@ import dev.posctl.config.ConfigKey;
 import dev.posctl.config.Profile;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.http.ProxySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,13 +108,9 @@ public final class TokenResolver {
         try (InputStream in = Files.newInputStream(file)) {
             // a token is a few KB: a device or a huge file must not fill the memory or hang the read
             head = in.readNBytes(MAX_FILE_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": it does not exist");
-        } catch (AccessDeniedException e) {
-            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": permission denied");
         } catch (IOException e) {
-            // a file system's message names the file, never its content
-            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": " + e.getMessage());
+            // a file system's message names the file (said already), never its content
+            throw new PosctlException(ExitCode.AUTH, "cannot read " + where + ": " + IoReasons.of(e));
         }
         // undecodable bytes become U+FFFD, which the token check refuses without showing them
         return BearerToken.clean(new String(head, StandardCharsets.UTF_8), where);

@@ -1,6 +1,6 @@
 package dev.posctl.cli;
 
-import dev.posctl.core.IoErrors;
+import dev.posctl.core.IoReasons;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class OutputWriter extends PrintWriter {
             return null;
         }
         IOException e = out instanceof OutputWriter w ? w.stream.first : null;
-        return e != null ? IoErrors.reason(e) : "write error";
+        return e != null ? IoReasons.of(e) : "write error";
     }
 
     private static final class Remembering extends FilterOutputStream {

@@ -3,8 +3,8 @@ package dev.posctl.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.IoReasons;
 import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.DocumentRules;
@@ -74,10 +74,10 @@ public final class EditReader {
             }
         } catch (NoSuchFileException | FileNotFoundException e) {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, Files.isDirectory(source.path()) ? "is a directory"
-                : Files.exists(source.path()) ? "cannot read: " + e.getMessage() : "no such file");
+                : Files.exists(source.path()) ? "cannot read: " + IoReasons.of(e) : "no such file");
             return count.sum();
         } catch (IOException e) {
-            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + e.getMessage());
+            problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + IoReasons.of(e));
             return count.sum();
         }
         if (count.sum() == 0 && !sink.hasErrors()) {
@@ -99,7 +99,8 @@ public final class EditReader {
         boolean yaml = format == Format.YAML;
         int doc = 0;
         DocumentContext ctx = new DocumentContext(source.name(), 0, 1, yaml, sink);
-        YamlDocumentBound bound = yaml ? new YamlDocumentBound(in) : null;
+        YamlDocumentBound bound = yaml ? new YamlDocumentBound(new Utf8Check(in)) : null;
+        // Jackson's JSON parser places a bad byte itself; the YAML reader's decoder cannot (Utf8Check)
         try (JsonParser p = yaml ? Parsers.yaml().createParser(bound) : Parsers.json().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -121,9 +122,13 @@ public final class EditReader {
             }
         } catch (YamlDocumentBound.TooLong e) {
             problem(ctx.start(), ProblemCode.SYNTAX, e.getMessage());
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | Utf8Check.NotUtf8 e) {
             YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
-            problem(ctx.locate(e.getLocation()), ProblemCode.SYNTAX, tooLong != null ? tooLong.getMessage() : message(e));
+            if (tooLong != null) {
+                problem(ctx.start(), ProblemCode.SYNTAX, tooLong.getMessage());
+            } else {
+                syntax(ctx, e);
+            }
         } catch (RuntimeException e) {
             YamlDocumentBound.TooLong tooLong = YamlDocumentBound.in(e);
             if (tooLong != null) {
@@ -131,7 +136,7 @@ public final class EditReader {
                 return;
             }
             // SnakeYAML can throw its own unchecked errors for broken input; they are input errors
-            problem(ctx.start(), ProblemCode.SYNTAX, "cannot parse: " + firstLine(String.valueOf(e.getMessage())));
+            syntax(ctx, e);
         }
     }
 
@@ -161,14 +166,9 @@ public final class EditReader {
         sink.add(new Problem(at, Severity.ERROR, code, "", message));
     }
 
-    static String message(JsonProcessingException e) {
-        return e instanceof StreamConstraintsException ? Parsers.limitExceeded(e.getOriginalMessage())
-            : firstLine(e.getOriginalMessage());
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).trim();
+    private void syntax(DocumentContext ctx, Exception e) {
+        SyntaxErrors.Found found = SyntaxErrors.describe(e, 1, 0);
+        problem(found.at() != null ? ctx.locate(found.at()) : ctx.start(), ProblemCode.SYNTAX, found.message());
     }
 
     private static InputStream open(Source source, InputStream stdin, EditInputs.Opener opener) throws IOException {

@@ -1,7 +1,7 @@
 package dev.posctl.input;
 
 import dev.posctl.core.ExitCode;
-import dev.posctl.core.IoErrors;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
@@ -51,7 +51,7 @@ public final class InputSpool implements AutoCloseable {
             }
         } catch (IOException e) {
             spool.close();
-            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input: " + e.getMessage(), e);
+            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input: " + IoReasons.of(e), e);
         }
         return spool;
     }
@@ -118,7 +118,7 @@ public final class InputSpool implements AutoCloseable {
     }
 
     private static String keepFailure(Path copy, IOException e) {
-        return "cannot keep a copy in " + copy.getParent() + " (where it is kept to be read twice): " + IoErrors.reason(e);
+        return "cannot keep a copy in " + copy.getParent() + " (where it is kept to be read twice): " + IoReasons.of(e);
     }
 
     @Override

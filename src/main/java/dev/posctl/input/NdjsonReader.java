@@ -1,7 +1,6 @@
 package dev.posctl.input;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.Location;
@@ -70,7 +69,7 @@ final class NdjsonReader {
         byte[] buf = new byte[block];
         int filled = fill(in, buf, 0);
         if (filled < buf.length) {
-            deliver(parse(buf, filled, consumer, null), 0, 0, sink, consumer);
+            deliver(parse(buf, filled, consumer, null, 0), 0, 0, sink, consumer);
             return;
         }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -84,6 +83,7 @@ final class NdjsonReader {
         int allocated = 1;
         ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
         int[] base = {0, 0};
+        long consumed = 0;
         try {
             while (filled > 0) {
                 boolean full = filled == buf.length;
@@ -109,7 +109,9 @@ final class NdjsonReader {
                 }
                 System.arraycopy(buf, len, next, 0, rest);
                 byte[] ready = buf;
-                pending.add(pool.submit(() -> parse(ready, len, consumer, free)));
+                long at = consumed;
+                consumed += len;
+                pending.add(pool.submit(() -> parse(ready, len, consumer, free, at)));
                 buf = next;
                 filled = full ? fill(in, buf, rest) : 0;
                 while (pending.size() > threads) {
@@ -161,7 +163,7 @@ final class NdjsonReader {
         }
     }
 
-    private Block parse(byte[] buf, int len, Consumer<Edit> consumer, BlockingQueue<byte[]> free) {
+    private Block parse(byte[] buf, int len, Consumer<Edit> consumer, BlockingQueue<byte[]> free, long blockStart) {
         int lines = countLines(buf, len);
         ProblemSink local = new ProblemSink(false, Integer.MAX_VALUE);
         List<Edit> edits = new ArrayList<>();
@@ -171,7 +173,7 @@ final class NdjsonReader {
         } catch (IOException e) {
             local = new ProblemSink(false, Integer.MAX_VALUE);
             edits = new ArrayList<>();
-            docs = byLine(buf, len, local, edits);
+            docs = byLine(buf, len, local, edits, blockStart);
         }
         if (free != null) {
             // every buffer handed out comes back as one, or the reader would wait for ever on the
@@ -209,7 +211,7 @@ final class NdjsonReader {
         return doc;
     }
 
-    private int byLine(byte[] buf, int len, ProblemSink sink, List<Edit> edits) {
+    private int byLine(byte[] buf, int len, ProblemSink sink, List<Edit> edits, long blockStart) {
         int doc = 0;
         int line = 0;
         int start = 0;
@@ -223,24 +225,24 @@ final class NdjsonReader {
                 break;
             }
             if (!isBlank(buf, start, end)) {
-                doc = oneLine(buf, start, end - start, line, ++doc, sink, edits);
+                doc = oneLine(buf, start, end - start, line, ++doc, sink, edits, blockStart);
             }
             start = i + 1;
         }
         return doc;
     }
 
-    private int oneLine(byte[] buf, int off, int len, int line, int doc, ProblemSink sink, List<Edit> edits) {
+    private int oneLine(byte[] buf, int off, int len, int line, int doc, ProblemSink sink, List<Edit> edits, long blockStart) {
         DocumentContext ctx = new DocumentContext(source.name(), doc, line, false, sink);
         try (JsonParser p = Parsers.json().createParser(buf, off, len)) {
             p.nextToken();
             if (documents.document(p, ctx, edits::add) != null && p.nextToken() != null) {
                 problem(sink, ctx.locate(p), "more than one JSON value on this line (NDJSON holds one object per line)");
             }
-        } catch (JsonProcessingException e) {
-            problem(sink, ctx.locate(e.getLocation()), EditReader.message(e));
         } catch (IOException e) {
-            problem(sink, ctx.start(), e.getMessage());
+            // lines are counted from the block here, so a message names columns on this line only
+            SyntaxErrors.Found found = SyntaxErrors.describe(e, SyntaxErrors.SAME_LINE, blockStart + off);
+            problem(sink, found.at() != null ? ctx.locate(found.at()) : ctx.start(), found.message());
         }
         return doc;
     }

@@ -13,10 +13,14 @@ import dev.posctl.schema.Property;
 import dev.posctl.schema.Schema;
 import dev.posctl.validate.DocumentContext;
 import dev.posctl.validate.DocumentWalker;
+import dev.posctl.validate.Problem;
+import dev.posctl.validate.ProblemCode;
 import dev.posctl.validate.ProblemSink;
 import dev.posctl.validate.ValueRules;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Builds the flags' edit from path assignments, typing each value by the schema. A value that does
@@ -26,6 +30,8 @@ public final class OverlayBuilder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Schema schema;
     private final ObjectNode root = NODES.objectNode();
+    /** Date fields set from flags, which also take YYYY-MM: their problems must say so. */
+    private final Set<String> datePaths = new HashSet<>();
 
     public OverlayBuilder(Schema schema) {
         this.schema = schema;
@@ -53,6 +59,9 @@ public final class OverlayBuilder {
             throw new PosctlException(ExitCode.USAGE, flag + ": \"" + path + "\" is not a field path (like detail.company.displayName)");
         }
         Property p = schema.resolve(path);
+        if (p != null && p.type().kind() == Kind.DATE) {
+            datePaths.add(path);
+        }
         parent(path).set(last(path), typed(p, raw, flag + " " + path));
         return this;
     }
@@ -68,10 +77,17 @@ public final class OverlayBuilder {
             return Overlay.none();
         }
         long before = sink.errors();
-        DocumentContext ctx = new DocumentContext(Overlay.SOURCE, 0, 0, false, sink);
+        ProblemSink walked = new ProblemSink(false, Integer.MAX_VALUE);
+        DocumentContext ctx = new DocumentContext(Overlay.SOURCE, 0, 0, false, walked);
         try (JsonParser p = root.traverse()) {
             p.nextToken();
             ObjectNode checked = new DocumentWalker(schema).document(p, ctx);
+            for (Problem problem : walked.problems()) {
+                sink.add(problem.code() == ProblemCode.INVALID_DATE && datePaths.contains(problem.path())
+                    ? new Problem(problem.location(), problem.severity(), problem.code(), problem.path(),
+                        problem.message().replace("(expected YYYY-MM-DD)", "(expected YYYY-MM-DD, or YYYY-MM for the first of the month)"))
+                    : problem);
+            }
             return new Overlay(checked != null ? checked : NODES.objectNode(), sink.errors() > before);
         } catch (IOException e) {
             throw new IllegalStateException("walking an in-memory tree cannot fail", e);
@@ -139,10 +155,10 @@ public final class OverlayBuilder {
                 throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: no value");
             }
             return value;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON: " + e.getMessage());
+            SyntaxErrors.Found found = SyntaxErrors.describe(e, SyntaxErrors.SAME_LINE, 0);
+            int column = found.at() != null ? found.at().getColumnNr() : 0;
+            throw new PosctlException(ExitCode.USAGE, what + ": not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + found.message());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.posctl.input;
 
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class SourceResolver {
                 .map(p -> new Source(prefix + p.getFileName(), p, Format.forFileName(p.getFileName().toString())))
                 .toList();
         } catch (IOException e) {
-            throw new PosctlException(ExitCode.INVALID_INPUT, arg + ": cannot list directory: " + e.getMessage());
+            throw new PosctlException(ExitCode.INVALID_INPUT, arg + ": cannot list directory: " + IoReasons.of(e));
         }
     }
 }

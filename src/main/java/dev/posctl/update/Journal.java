@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
-import dev.posctl.core.IoErrors;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
@@ -42,7 +42,7 @@ public final class Journal implements AutoCloseable {
                 j.out.endPartialLine();
             } catch (IOException e) {
                 j.close();
-                throw new PosctlException(ExitCode.CONFIG, "journal " + file + ": cannot read: " + IoErrors.reason(e), e);
+                throw new PosctlException(ExitCode.CONFIG, "journal " + file + ": cannot read: " + IoReasons.of(e), e);
             }
         }
         return j;

@@ -2,7 +2,7 @@ package dev.posctl.update;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
-import dev.posctl.core.IoErrors;
+import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.json.JsonTrees;
 import java.io.BufferedWriter;
@@ -131,7 +131,7 @@ public final class NdjsonAppender implements AutoCloseable {
 
     private PosctlException failed(Exception e) {
         IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-        failure = new PosctlException(ExitCode.CONFIG, file + ": cannot write: " + IoErrors.reason(io));
+        failure = new PosctlException(ExitCode.CONFIG, file + ": cannot write: " + IoReasons.of(io));
         return failure;
     }
 

@@ -43,7 +43,8 @@ public final class DocumentRules {
         }
         if (requireId && !f.hasId()) {
             ctx.report(start, Severity.ERROR, ProblemCode.MISSING_ID, "id",
-                "no id: add the position's \"id\" or pass --id (posctl list --user U shows the ids)");
+                "no id: add the position's \"id\" or pass --id (posctl list --user U shows the ids);"
+                    + " update and diff also take --current for the user's current position");
         }
         LocalDate end = f.endDate() == null ? null : ValueRules.parseDate(f.endDate());
         LocalDate begin = f.startDate() == null ? null : ValueRules.parseDate(f.startDate());

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +30,30 @@ class MalformedInputTest {
     @TempDir
     Path dir;
 
-    @Test
-    void mutatedDocumentsAlwaysFailCleanly() throws Exception {
+    /** One generated bad document: its file name, its mutation kind and its text. */
+    record Case(String name, int kind, String doc) {}
+
+    /** The generated documents, the same on every run (MessagesTest feeds them to other commands). */
+    static List<Case> corpus() throws Exception {
         Random random = new Random(42);
-        int invalid = 0;
+        List<Case> cases = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int kind = i % 6;
-            String doc = mutate(kind, random);
-            String name = "case" + i + (kind == 5 ? ".yaml" : ".json");
+            cases.add(new Case("case" + i + (kind == 5 ? ".yaml" : ".json"), kind, mutate(kind, random)));
+        }
+        return cases;
+    }
+
+    @Test
+    void mutatedDocumentsAlwaysFailCleanly() throws Exception {
+        int invalid = 0;
+        for (Case c : corpus()) {
+            int kind = c.kind();
+            String doc = c.doc();
+            String name = c.name();
             Files.writeString(dir.resolve(name), doc);
             Cli.Result r = new Cli(dir).run("validate", "-f", name, "-o", "json");
-            String context = "case " + i + " kind " + kind + ": " + doc + "\n" + r;
+            String context = name + " kind " + kind + ": " + doc + "\n" + r;
             assertTrue(r.code() == 0 || r.code() == 3, context);
             assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), context);
             JsonNode problems = JSON.readTree(r.out());

@@ -67,7 +67,7 @@ class UpdateSpoolTest {
     void anEndlessPipeOfZerosOnStdinIsRefusedAtOnce() {
         StringWriter err = new StringWriter();
         assertEquals(3, update(endless("\0"), err), err::toString);
-        assertTrue(err.toString().contains("<stdin>:1:1: error: special characters are not allowed"), err::toString);
+        assertTrue(err.toString().contains("<stdin>:1: error: character U+0000 is not allowed in YAML text"), err::toString);
     }
 
     @Test
