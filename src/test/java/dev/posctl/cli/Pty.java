@@ -26,6 +26,8 @@ final class Pty implements AutoCloseable {
     static final String CTRL_D = "\u0004";
     /** Up as xterm sends it in the application cursor mode JLine turns on. */
     static final String UP = "\u001bOA";
+    /** Up as a terminal that ignores the application cursor mode sends it. */
+    static final String UP_NORMAL_MODE = "\u001b[A";
 
     private static final Path SCRIPT = Path.of("/usr/bin/script");
     private static final long WAIT_SECONDS = 30;

@@ -66,6 +66,12 @@ class ShellPtyIT {
                 again.awaitAfter(mark, "list --user user0@contoso.com -o json");
                 again.type(Pty.ENTER);
                 again.awaitAfter(mark, "\"pos-0\"", prompt);
+                // the same key from a terminal that ignores the cursor mode JLine asks for
+                mark = again.mark();
+                again.type(Pty.UP_NORMAL_MODE);
+                again.awaitAfter(mark, "list --user user0@contoso.com -o json");
+                again.type(Pty.CTRL_C);
+                assertFalse(again.awaitAfter(mark, prompt).contains("[A"), again.textAfter(mark));
                 again.type("exit" + Pty.ENTER);
                 assertEquals(0, again.awaitExit(), again.text());
             }
