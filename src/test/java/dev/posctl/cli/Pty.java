@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +106,7 @@ final class Pty implements AutoCloseable {
      */
     String awaitAfter(int mark, String... inOrder) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        long ended = -1;
         while (true) {
             String shown = textAfter(mark);
             int at = 0;
@@ -115,6 +118,12 @@ final class Pty implements AutoCloseable {
                 return shown;
             }
             assertTrue(System.nanoTime() < deadline, String.join(" then ", inOrder) + " not shown on the terminal; it shows:\n" + shown);
+            if (!process.isAlive()) {
+                // what it wrote last may still be on its way from the pty
+                ended = ended < 0 ? System.nanoTime() : ended;
+                assertTrue(System.nanoTime() - ended < TimeUnit.SECONDS.toNanos(1), "the program ended (exit "
+                    + process.exitValue() + ") without showing " + String.join(" then ", inOrder) + ":\n" + shown);
+            }
             Thread.sleep(50);
         }
     }
@@ -148,10 +157,11 @@ final class Pty implements AutoCloseable {
     }
 
     private static void copy(InputStream in, StringBuffer to) {
-        byte[] buf = new byte[4096];
-        try {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                to.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        // a reader, not bytes to strings: a character may be split across two reads
+        char[] buf = new char[4096];
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            for (int n; (n = r.read(buf)) > 0; ) {
+                to.append(buf, 0, n);
             }
         } catch (IOException e) {
             // the program ended
