@@ -61,7 +61,22 @@ public final class TerminalShell {
         // character (streams, some terminals in raw mode) it must cancel the line all the same
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SEND_BREAK),
             org.jline.keymap.KeyMap.ctrl('C'));
+        normalModeCursorKeys(reader.getKeyMaps().get(LineReader.MAIN));
         return reader;
+    }
+
+    /**
+     * JLine binds the cursor keys the terminfo entry names, for xterm the application-mode ESC O A; a
+     * terminal that ignores that mode sends ESC [ A, which would type "[A" into the line. Both mean the
+     * same key, as in readline.
+     */
+    private static void normalModeCursorKeys(org.jline.keymap.KeyMap<org.jline.reader.Binding> keys) {
+        for (char key : "ABCDHF".toCharArray()) {
+            org.jline.reader.Binding applicationMode = keys.getBound("\033O" + key);
+            if (applicationMode != null && keys.getBound("\033[" + key) == null) {
+                keys.bind(applicationMode, "\033[" + key);
+            }
+        }
     }
 
     /** Every line enters the history (memory and file) with its secrets masked, so Up never brings a token back either. */
