@@ -3,6 +3,7 @@ package dev.posctl.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.http.BoundedBody;
 import dev.posctl.http.HttpThreads;
 import dev.posctl.http.Loopback;
 import dev.posctl.http.ProxySettings;
@@ -24,8 +25,12 @@ import java.util.stream.Collectors;
  * Form posts only; what is sent (secrets, codes) is never part of an error message.
  */
 public final class IdentityClient implements AutoCloseable {
+    /** Sign-in answers are a few kilobytes. */
+    static final long MAX_ANSWER = 1 << 20;
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final URI base;
     private final HttpClient http;
+    private final java.util.concurrent.ScheduledThreadPoolExecutor watchdog = HttpThreads.watchdog();
 
     /** An error the token endpoint answered with, such as authorization_pending. */
     public static final class OAuthError extends RuntimeException {
@@ -66,6 +71,7 @@ public final class IdentityClient implements AutoCloseable {
     @Override
     public void close() {
         HttpThreads.release(http);
+        watchdog.shutdownNow();
     }
 
     public URI tokenEndpoint() {
@@ -88,13 +94,20 @@ public final class IdentityClient implements AutoCloseable {
         String body = form.entrySet().stream()
             .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // an untrusted answer like any other: bounded in size, and the 30 s cover its body too
+            response = http.send(request, BoundedBody.handler(MAX_ANSWER, System.nanoTime() + TIMEOUT.toNanos(), watchdog));
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BoundedBody.TooLarge) {
+                    throw new PosctlException(ExitCode.AUTH, "POST " + uri + ": the answer is larger than " + (MAX_ANSWER >> 20)
+                        + " MiB, far more than a sign-in answer; not read further");
+                }
+            }
             throw new PosctlException(ExitCode.UNREACHABLE, Unreachable.describe(uri, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

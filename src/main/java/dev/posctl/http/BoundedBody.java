@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
  * whole could be as large as the server likes. Either way the subscription is cancelled (the
  * connection is dropped) and the exchange fails with {@link TooLarge} or an HttpTimeoutException.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** The answer was larger than the limit; carried as the cause of the IOException send throws. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long limit) {
@@ -52,7 +52,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** A handler that gives every response of one exchange a bounded body. */
-    static HttpResponse.BodyHandler<byte[]> handler(long limit, long deadlineNanos, ScheduledExecutorService watchdog) {
+    public static HttpResponse.BodyHandler<byte[]> handler(long limit, long deadlineNanos, ScheduledExecutorService watchdog) {
         return info -> new BoundedBody(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1), deadlineNanos, watchdog);
     }
 

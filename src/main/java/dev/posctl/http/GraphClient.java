@@ -39,7 +39,7 @@ public final class GraphClient {
      */
     private final ThreadPoolExecutor pool = pool(Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Ends response bodies that outlive --timeout (see BoundedBody); its one thread idles out. */
-    private final ScheduledThreadPoolExecutor watchdog = watchdog();
+    private final ScheduledThreadPoolExecutor watchdog = HttpThreads.watchdog();
     private final String token;
     private final String userAgent;
     private final HttpSettings settings;
@@ -78,18 +78,6 @@ public final class GraphClient {
         HttpThreads.release(http);
         pool.shutdown();
         watchdog.shutdownNow();
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "posctl-http-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        w.setRemoveOnCancelPolicy(true);
-        w.setKeepAliveTime(10, TimeUnit.SECONDS);
-        w.allowCoreThreadTimeOut(true);
-        return w;
     }
 
     /** Idle threads end after a while, so that a client nobody closed holds none. */

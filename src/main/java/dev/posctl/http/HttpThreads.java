@@ -1,6 +1,8 @@
 package dev.posctl.http;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ends an HttpClient's selector thread when posctl is done with the client. On JDK 17 the JVM's exit
@@ -10,6 +12,19 @@ import java.net.http.HttpClient;
  */
 public final class HttpThreads {
     private HttpThreads() {}
+
+    /** One daemon thread that ends a body at its deadline (see BoundedBody); idle, it ends too. */
+    public static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "posctl-http-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(10, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        return w;
+    }
 
     public static void release(HttpClient client) {
         if (client instanceof AutoCloseable) {

@@ -29,4 +29,32 @@ class IdentityClientTest {
             assertFalse(e.getMessage().contains("ret+value") || e.getMessage().contains("ret%2Bvalue"), e.getMessage());
         }
     }
+
+    @Test
+    void anEndlessAnswerIsCutAtTheLimit() throws Exception {
+        com.sun.net.httpserver.HttpServer idp = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        idp.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, 0);  // chunked, and never ends by itself
+            byte[] block = new byte[64 * 1024];
+            java.util.Arrays.fill(block, (byte) ' ');
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 10_000; i++) {
+                    out.write(block);
+                }
+            } catch (java.io.IOException e) {
+                // the client hung up, as it should
+            }
+        });
+        idp.start();
+        long started = System.nanoTime();
+        try (IdentityClient client = new IdentityClient("http://127.0.0.1:" + idp.getAddress().getPort(), "t", null, false)) {
+            dev.posctl.core.PosctlException e = assertThrows(dev.posctl.core.PosctlException.class,
+                () -> client.token(Map.of("grant_type", "client_credentials")));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("the answer is larger than 1 MiB"), e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started < 10_000_000_000L, "cut off, not read to the end");
+        } finally {
+            idp.stop(0);
+        }
+    }
 }
