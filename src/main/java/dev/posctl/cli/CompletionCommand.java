@@ -9,10 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+// "$$" keeps picocli from reading zsh's ${fpath[1]} as one of its own variables (it printed "null")
 @Command(name = "completion", sortOptions = false,
     description = {"Print the shell completion script for bash, zsh or fish.",
-        "bash: source <(posctl completion bash); zsh: posctl completion zsh > \"${fpath[1]}/_posctl\";"
-            + " fish: posctl completion fish > ~/.config/fish/completions/posctl.fish"})
+        // one line per shell, so help never wraps a command in the middle
+        "bash: source <(posctl completion bash)",
+        "zsh:  posctl completion zsh > \"$${fpath[1]}/_posctl\"",
+        "fish: posctl completion fish > ~/.config/fish/completions/posctl.fish"})
 public final class CompletionCommand implements Callable<Integer> {
     /** The shells there are scripts for. */
     public enum Shell { bash, zsh, fish }
