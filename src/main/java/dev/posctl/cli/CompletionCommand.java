@@ -1,10 +1,10 @@
 package dev.posctl.cli;
 
+import dev.posctl.complete.CommandModel;
 import dev.posctl.docs.CompletionScripts;
 import dev.posctl.docs.FishScript;
 import dev.posctl.docs.ModelExport;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,12 +29,12 @@ public final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // the scripts are generated from a tree without this process's variables, exactly as committed
-        CommandLine tree = CommandLineFactory.neutral();
+        CommandModel model = ModelExport.of(CommandLineFactory.neutral().getCommandSpec());
         String text;
         switch (shell) {
-            case bash: text = CompletionScripts.bash(tree); break;
-            case zsh: text = CompletionScripts.zsh(tree); break;
-            default: text = FishScript.of(ModelExport.of(tree.getCommandSpec()));
+            case bash: text = CompletionScripts.bash(model); break;
+            case zsh: text = CompletionScripts.zsh(model); break;
+            default: text = FishScript.of(model);
         }
         common.out().print(text);
         common.out().flush();
