@@ -418,6 +418,7 @@ complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list cre
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion
+complete -c posctl -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'

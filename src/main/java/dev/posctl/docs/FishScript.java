@@ -40,6 +40,9 @@ public final class FishScript {
         }
         if (cmd.positional() == ValueKind.FIELD_PATH) {
             sb.append("complete -c posctl -n '").append(when).append("' -a '(__posctl_fields 0)'\n");
+        } else if (cmd.positional() == ValueKind.ENUM) {
+            sb.append("complete -c posctl -n '").append(when).append("' -a ").append(quote(String.join(" ", cmd.positionalCandidates())))
+                .append('\n');
         } else if (cmd.positional() == ValueKind.COMMAND) {
             sb.append("complete -c posctl -n '").append(when).append("' -a ").append(quote(String.join(" ", commandNames)))
                 .append('\n');
