@@ -189,12 +189,18 @@ function _posctl_values() {
 
 function _posctl_complete() {
   local -a line=()
-  local i w cmd='' pending='' fixed='' cur k v
+  local i w cmd='' pending='' fixed='' cur k v breaks=''
   COMPREPLY=()
-  # bash splits PATH=VALUE and --option=VALUE at '=' (COMP_WORDBREAKS): put them back together
+  # bash splits PATH=VALUE, --option=VALUE and user@domain at the characters of COMP_WORDBREAKS
+  # (zsh does not): put such words back together
+  if [[ -n ${BASH_VERSION-} ]]; then
+    for w in = @ :; do
+      [[ $COMP_WORDBREAKS == *"$w"* ]] && breaks+=$w
+    done
+  fi
   for (( i = 1; i <= COMP_CWORD; i++ )); do
     w=${COMP_WORDS[i]}
-    if (( ${#line[@]} > 0 && i > 1 )) && [[ $w == '=' || ${COMP_WORDS[i-1]} == '=' ]]; then
+    if [[ -n $breaks ]] && (( ${#line[@]} > 0 && i > 1 ))       && [[ $w == [$breaks] || ${COMP_WORDS[i-1]} == [$breaks] ]]; then
       line[${#line[@]}-1]+=$w
     else
       line+=("$w")
@@ -238,9 +244,10 @@ function _posctl_complete() {
   if [[ " ${COMPREPLY[*]} " == *[.=]" "* ]] && type compopt &>/dev/null; then
     compopt -o nospace 2>/dev/null
   fi
-  # bash replaces only what follows the last '=' of the word: offer just that part
-  if [[ -n ${BASH_VERSION-} && $cur == *=* && $COMP_WORDBREAKS == *=* ]]; then
-    COMPREPLY=( "${COMPREPLY[@]#"${cur%=*}="}" )
+  # bash replaces only what follows the word's last break character: offer just that part
+  if [[ -n $breaks && $cur == *[$breaks]* ]]; then
+    w=${cur%"${cur##*[$breaks]}"}
+    COMPREPLY=( "${COMPREPLY[@]#"$w"}" )
   fi
   return 0
 }

@@ -45,6 +45,7 @@ class CompletionParityTest {
         "posctl update --unset detail.company.a",            // --unset path
         "posctl validate -f edi",                            // files after -f
         "posctl list --user a",                              // user ids from the cache
+        "posctl list --user adele@con",                      // bash splits the word at '@'
         "posctl get --user adele@contoso.com --id ",         // position ids from the cache
         "posctl update --job-title ");                       // free text: nothing
 
@@ -113,16 +114,16 @@ class CompletionParityTest {
         return normal(c.complete(w.before(), w.current()).stream().map(Candidate::value).toList());
     }
 
-    /** bash splits words at '=' and offers only what follows it; put the word back in front. */
+    /** bash splits words at '=', '@' and ':' and offers only what follows; put the word back in front. */
     private Set<String> bash(String line) {
         List<String> words = new ArrayList<>();
         for (String token : line.split(" ", -1)) {
-            for (String part : token.split("(?==)|(?<==)")) {
+            for (String part : token.split("(?=[=@:])|(?<=[=@:])")) {
                 words.add(part);
             }
         }
         String current = Words.split(line).current();
-        String head = current.contains("=") ? current.substring(0, current.lastIndexOf('=') + 1) : "";
+        String head = current.replaceAll("[^=@:]*$", "");
         String script = "source completions/posctl.bash\n" + compWords(words, line)
             + "_posctl_complete posctl 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
         return normal(run(List.of("bash", "-c", script)).stream().map(c -> head + c).toList());
