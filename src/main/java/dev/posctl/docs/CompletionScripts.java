@@ -17,7 +17,7 @@ public final class CompletionScripts {
             + "autoload -U +X bashcompinit && bashcompinit\n\n"
             + bash(root)
             + "\n# autoloaded from $fpath as the function _posctl: also complete the line at hand\n"
-            + "if [ -n \"$ZSH_VERSION\" ] && [[ ${zsh_eval_context[-1]} == shfunc ]]; then\n"
+            + "if [ -n \"$ZSH_VERSION\" ] && [[ ${zsh_eval_context[-1]} == (shfunc|loadautofunc) ]]; then\n"
             + "  _bash_complete -F _posctl_complete\n"
             + "fi\n";
     }

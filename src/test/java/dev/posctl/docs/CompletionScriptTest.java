@@ -75,6 +75,22 @@ class CompletionScriptTest {
         assertEquals("__complete --line posctl list --user a", Files.readString(dir.resolve("bin/called")).trim());
     }
 
+    @Test
+    void zshCompletesFromTheScriptInFpath() throws Exception {
+        assumeTrue(Tools.onPath("zsh"), "zsh is not installed");
+        // an interactive zsh in a pseudo-terminal, the script autoloaded from $fpath as _posctl
+        String script = "zmodload zsh/zpty || exit 3\n"
+            + "zpty z 'PS1=\"> \" zsh -f -i'\n"
+            + "zpty -w z 'fpath=(" + dir.resolve("completions") + " $fpath); autoload -U compinit && compinit -u -D'\n"
+            + "zpty -w -n z $'posctl up\\t'\n"
+            + "out=''\nfor i in {1..50}; do\n  sleep 0.1\n  while zpty -r -t z chunk; do out+=$chunk; done\n"
+            + "  [[ $out == *'posctl update'* ]] && break\ndone\n"
+            + "zpty -d z\nprint -r -- \"$out\"\n";
+        Tools.Run r = Tools.run(dir, List.of("zsh", "-f", "-c", script));
+        assumeTrue(r.code() != 3, "zsh has no zpty module");
+        assertTrue(r.out().contains("posctl update"), r.out());
+    }
+
     private List<String> complete(String... words) throws Exception {
         assumeTrue(Tools.onPath("bash"), "bash is not installed");
         StringBuilder arr = new StringBuilder();
