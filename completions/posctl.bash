@@ -59,11 +59,56 @@ function _posctl_options() {
 # option), v the fixed candidates
 function _posctl_option() {
   case "$1|$2" in
-    '|-h'|'|--help'|'|-V'|'|--version'|'update|--is-current'|'update|--current'|'update|--dry-run'|'update|--no-merge'|'update|--show-result'|'update|--fail-fast'|'update|--resume'|'update|--insecure-http'|'update|--debug'|'update|-v'|'update|--verbose'|'update|-q'|'update|--quiet'|'update|--no-color'|'update|-h'|'update|--help'|'get|--insecure-http'|'get|--debug'|'get|-v'|'get|--verbose'|'get|-q'|'get|--quiet'|'get|--no-color'|'get|-h'|'get|--help'|'list|--insecure-http'|'list|--debug'|'list|-v'|'list|--verbose'|'list|-q'|'list|--quiet'|'list|--no-color'|'list|-h'|'list|--help'|'create|--is-current'|'create|--insecure-http'|'create|--debug'|'create|-v'|'create|--verbose'|'create|-q'|'create|--quiet'|'create|--no-color'|'create|-h'|'create|--help'|'delete|-y'|'delete|--yes'|'delete|--insecure-http'|'delete|--debug'|'delete|-v'|'delete|--verbose'|'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|'validate|--is-current'|'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|'validate|--quiet'|'validate|--no-color'|'validate|-h'|'validate|--help'|'schema|--json-schema'|'schema|-v'|'schema|--verbose'|'schema|-q'|'schema|--quiet'|'schema|--no-color'|'schema|-h'|'schema|--help'|'sandbox|-h'|'sandbox|--help'|'sandbox serve|--memory'|'sandbox serve|--patch-204'|'sandbox serve|-v'|'sandbox serve|--verbose'|'sandbox serve|-q'|'sandbox serve|--quiet'|'sandbox serve|--no-color'|'sandbox serve|-h'|'sandbox serve|--help'|'sandbox reset|-v'|'sandbox reset|--verbose'|'sandbox reset|-q'|'sandbox reset|--quiet'|'sandbox reset|--no-color'|'sandbox reset|-h'|'sandbox reset|--help'|'help|-h'|'help|--help'|'completion|-v'|'completion|--verbose'|'completion|-q'|'completion|--quiet'|'completion|--no-color'|'completion|-h'|'completion|--help'|'shell|-v'|'shell|--verbose'|'shell|-q'|'shell|--quiet'|'shell|--no-color'|'shell|-h'|'shell|--help'|'edit|--insecure-http'|'edit|--debug'|'edit|-v'|'edit|--verbose'|'edit|-q'|'edit|--quiet'|'edit|--no-color'|'edit|-h'|'edit|--help'|'config|-h'|'config|--help'|'config view|--resolved'|'config view|-v'|'config view|--verbose'|'config view|-q'|'config view|--quiet'|'config view|--no-color'|'config view|-h'|'config view|--help'|'config get|-v'|'config get|--verbose'|'config get|-q'|'config get|--quiet'|'config get|--no-color'|'config get|-h'|'config get|--help'|'config set|-v'|'config set|--verbose'|'config set|-q'|'config set|--quiet'|'config set|--no-color'|'config set|-h'|'config set|--help'|'config unset|-v'|'config unset|--verbose'|'config unset|-q'|'config unset|--quiet'|'config unset|--no-color'|'config unset|-h'|'config unset|--help'|'config use|-v'|'config use|--verbose'|'config use|-q'|'config use|--quiet'|'config use|--no-color'|'config use|-h'|'config use|--help'|'config profiles|-v'|'config profiles|--verbose'|'config profiles|-q'|'config profiles|--quiet'|'config profiles|--no-color'|'config profiles|-h'|'config profiles|--help'|'login|--insecure-http'|'login|-v'|'login|--verbose'|'login|-q'|'login|--quiet'|'login|--no-color'|'login|-h'|'login|--help'|'logout|-v'|'logout|--verbose'|'logout|-q'|'logout|--quiet'|'logout|--no-color'|'logout|-h'|'logout|--help'|'whoami|--insecure-http'|'whoami|--debug'|'whoami|-v'|'whoami|--verbose'|'whoami|-q'|'whoami|--quiet'|'whoami|--no-color'|'whoami|-h'|'whoami|--help')
+    '|-h'|'|--help'|'|-V'|'|--version'|'update|--is-current'|'update|--current'|\
+    'update|--dry-run'|'update|--no-merge'|'update|--show-result'|'update|--fail-fast'|\
+    'update|--resume'|'update|--insecure-http'|'update|--debug'|'update|-v'|'update|--verbose'|\
+    'update|-q'|'update|--quiet'|'update|--no-color'|'update|-h'|'update|--help'|\
+    'get|--insecure-http'|'get|--debug'|'get|-v'|'get|--verbose'|'get|-q'|'get|--quiet'|\
+    'get|--no-color'|'get|-h'|'get|--help'|'list|--insecure-http'|'list|--debug'|'list|-v'|\
+    'list|--verbose'|'list|-q'|'list|--quiet'|'list|--no-color'|'list|-h'|'list|--help'|\
+    'create|--is-current'|'create|--insecure-http'|'create|--debug'|'create|-v'|\
+    'create|--verbose'|'create|-q'|'create|--quiet'|'create|--no-color'|'create|-h'|\
+    'create|--help'|'delete|-y'|'delete|--yes'|'delete|--insecure-http'|'delete|--debug'|\
+    'delete|-v'|'delete|--verbose'|'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|\
+    'delete|--help'|'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|\
+    'diff|-v'|'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|\
+    'validate|--is-current'|'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|\
+    'validate|--quiet'|'validate|--no-color'|'validate|-h'|'validate|--help'|\
+    'schema|--json-schema'|'schema|-v'|'schema|--verbose'|'schema|-q'|'schema|--quiet'|\
+    'schema|--no-color'|'schema|-h'|'schema|--help'|'sandbox|-h'|'sandbox|--help'|\
+    'sandbox serve|--memory'|'sandbox serve|--patch-204'|'sandbox serve|-v'|\
+    'sandbox serve|--verbose'|'sandbox serve|-q'|'sandbox serve|--quiet'|\
+    'sandbox serve|--no-color'|'sandbox serve|-h'|'sandbox serve|--help'|'sandbox reset|-v'|\
+    'sandbox reset|--verbose'|'sandbox reset|-q'|'sandbox reset|--quiet'|\
+    'sandbox reset|--no-color'|'sandbox reset|-h'|'sandbox reset|--help'|'help|-h'|'help|--help'|\
+    'completion|-v'|'completion|--verbose'|'completion|-q'|'completion|--quiet'|\
+    'completion|--no-color'|'completion|-h'|'completion|--help'|'shell|-v'|'shell|--verbose'|\
+    'shell|-q'|'shell|--quiet'|'shell|--no-color'|'shell|-h'|'shell|--help'|\
+    'edit|--insecure-http'|'edit|--debug'|'edit|-v'|'edit|--verbose'|'edit|-q'|'edit|--quiet'|\
+    'edit|--no-color'|'edit|-h'|'edit|--help'|'config|-h'|'config|--help'|\
+    'config view|--resolved'|'config view|-v'|'config view|--verbose'|'config view|-q'|\
+    'config view|--quiet'|'config view|--no-color'|'config view|-h'|'config view|--help'|\
+    'config get|-v'|'config get|--verbose'|'config get|-q'|'config get|--quiet'|\
+    'config get|--no-color'|'config get|-h'|'config get|--help'|'config set|-v'|\
+    'config set|--verbose'|'config set|-q'|'config set|--quiet'|'config set|--no-color'|\
+    'config set|-h'|'config set|--help'|'config unset|-v'|'config unset|--verbose'|\
+    'config unset|-q'|'config unset|--quiet'|'config unset|--no-color'|'config unset|-h'|\
+    'config unset|--help'|'config use|-v'|'config use|--verbose'|'config use|-q'|\
+    'config use|--quiet'|'config use|--no-color'|'config use|-h'|'config use|--help'|\
+    'config profiles|-v'|'config profiles|--verbose'|'config profiles|-q'|\
+    'config profiles|--quiet'|'config profiles|--no-color'|'config profiles|-h'|\
+    'config profiles|--help'|'login|--insecure-http'|'login|-v'|'login|--verbose'|'login|-q'|\
+    'login|--quiet'|'login|--no-color'|'login|-h'|'login|--help'|'logout|-v'|'logout|--verbose'|\
+    'logout|-q'|'logout|--quiet'|'logout|--no-color'|'logout|-h'|'logout|--help'|\
+    'whoami|--insecure-http'|'whoami|--debug'|'whoami|-v'|'whoami|--verbose'|'whoami|-q'|\
+    'whoami|--quiet'|'whoami|--no-color'|'whoami|-h'|'whoami|--help')
       k=NONE v='' ;;
-    'update|-f'|'update|--file'|'create|-f'|'create|--file'|'diff|-f'|'diff|--file'|'validate|-f'|'validate|--file')
+    'update|-f'|'update|--file'|'create|-f'|'create|--file'|'diff|-f'|'diff|--file'|'validate|-f'|\
+    'validate|--file')
       k=FILE v='' ;;
-    'update|-u'|'update|--user'|'get|-u'|'get|--user'|'list|-u'|'list|--user'|'create|-u'|'create|--user'|'delete|-u'|'delete|--user'|'diff|-u'|'diff|--user'|'validate|-u'|'validate|--user'|'edit|-u'|'edit|--user')
+    'update|-u'|'update|--user'|'get|-u'|'get|--user'|'list|-u'|'list|--user'|'create|-u'|\
+    'create|--user'|'delete|-u'|'delete|--user'|'diff|-u'|'diff|--user'|'validate|-u'|\
+    'validate|--user'|'edit|-u'|'edit|--user')
       k=USER v='' ;;
     'update|--id'|'get|--id'|'create|--id'|'delete|--id'|'diff|--id'|'validate|--id'|'edit|--id')
       k=POSITION v='' ;;
@@ -71,21 +116,58 @@ function _posctl_option() {
       k=ASSIGNMENT v='' ;;
     'update|--unset'|'create|--unset'|'diff|--unset'|'validate|--unset')
       k=FIELD_PATH v='' ;;
-    'update|--job-title'|'update|--role'|'update|--level'|'update|--company'|'update|--department'|'update|--office-location'|'update|--start'|'update|--end'|'update|--category'|'update|--concurrency'|'update|--batch-size'|'update|--report'|'update|--journal'|'update|--endpoint'|'update|--token-file'|'update|--token'|'update|--authority'|'update|--connect-timeout'|'update|--timeout'|'update|--max-retries'|'update|--retry-budget'|'update|--profile'|'get|--endpoint'|'get|--token-file'|'get|--token'|'get|--authority'|'get|--connect-timeout'|'get|--timeout'|'get|--max-retries'|'get|--retry-budget'|'get|--profile'|'list|--endpoint'|'list|--token-file'|'list|--token'|'list|--authority'|'list|--connect-timeout'|'list|--timeout'|'list|--max-retries'|'list|--retry-budget'|'list|--profile'|'create|--job-title'|'create|--role'|'create|--level'|'create|--company'|'create|--department'|'create|--office-location'|'create|--start'|'create|--end'|'create|--category'|'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|'create|--connect-timeout'|'create|--timeout'|'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|'delete|--timeout'|'delete|--max-retries'|'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-retries'|'diff|--retry-budget'|'diff|--profile'|'validate|--job-title'|'validate|--role'|'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|'validate|--start'|'validate|--end'|'validate|--category'|'validate|--profile'|'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|'sandbox serve|--demo-users'|'sandbox serve|--token'|'sandbox serve|--me'|'sandbox serve|--page-size'|'sandbox serve|--chaos'|'sandbox serve|--seed'|'sandbox serve|--profile'|'sandbox reset|--data'|'sandbox reset|--profile'|'completion|--profile'|'shell|--profile'|'edit|--endpoint'|'edit|--token-file'|'edit|--token'|'edit|--authority'|'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-retries'|'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|'config get|--profile'|'config set|--profile'|'config unset|--profile'|'config use|--profile'|'config profiles|--profile'|'login|--method'|'login|--tenant'|'login|--client-id'|'login|--scope'|'login|--authority'|'login|--client-secret-file'|'login|--certificate'|'login|--profile'|'logout|--profile'|'whoami|--endpoint'|'whoami|--token-file'|'whoami|--token'|'whoami|--authority'|'whoami|--connect-timeout'|'whoami|--timeout'|'whoami|--max-retries'|'whoami|--retry-budget'|'whoami|--profile')
+    'update|--job-title'|'update|--role'|'update|--level'|'update|--company'|\
+    'update|--department'|'update|--office-location'|'update|--start'|'update|--end'|\
+    'update|--category'|'update|--concurrency'|'update|--batch-size'|'update|--report'|\
+    'update|--journal'|'update|--endpoint'|'update|--token-file'|'update|--token'|\
+    'update|--authority'|'update|--connect-timeout'|'update|--timeout'|'update|--max-retries'|\
+    'update|--retry-budget'|'update|--profile'|'get|--endpoint'|'get|--token-file'|'get|--token'|\
+    'get|--authority'|'get|--connect-timeout'|'get|--timeout'|'get|--max-retries'|\
+    'get|--retry-budget'|'get|--profile'|'list|--endpoint'|'list|--token-file'|'list|--token'|\
+    'list|--authority'|'list|--connect-timeout'|'list|--timeout'|'list|--max-retries'|\
+    'list|--retry-budget'|'list|--profile'|'create|--job-title'|'create|--role'|'create|--level'|\
+    'create|--company'|'create|--department'|'create|--office-location'|'create|--start'|\
+    'create|--end'|'create|--category'|'create|--endpoint'|'create|--token-file'|'create|--token'|\
+    'create|--authority'|'create|--connect-timeout'|'create|--timeout'|'create|--max-retries'|\
+    'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|'delete|--token-file'|\
+    'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|'delete|--timeout'|\
+    'delete|--max-retries'|'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|\
+    'diff|--role'|'diff|--level'|'diff|--company'|'diff|--department'|'diff|--office-location'|\
+    'diff|--start'|'diff|--end'|'diff|--category'|'diff|--endpoint'|'diff|--token-file'|\
+    'diff|--token'|'diff|--authority'|'diff|--connect-timeout'|'diff|--timeout'|\
+    'diff|--max-retries'|'diff|--retry-budget'|'diff|--profile'|'validate|--job-title'|\
+    'validate|--role'|'validate|--level'|'validate|--company'|'validate|--department'|\
+    'validate|--office-location'|'validate|--start'|'validate|--end'|'validate|--category'|\
+    'validate|--profile'|'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|\
+    'sandbox serve|--demo-users'|'sandbox serve|--token'|'sandbox serve|--me'|\
+    'sandbox serve|--page-size'|'sandbox serve|--chaos'|'sandbox serve|--seed'|\
+    'sandbox serve|--profile'|'sandbox reset|--data'|'sandbox reset|--profile'|\
+    'completion|--profile'|'shell|--profile'|'edit|--endpoint'|'edit|--token-file'|'edit|--token'|\
+    'edit|--authority'|'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-retries'|\
+    'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|'config get|--profile'|\
+    'config set|--profile'|'config unset|--profile'|'config use|--profile'|\
+    'config profiles|--profile'|'login|--method'|'login|--tenant'|'login|--client-id'|\
+    'login|--scope'|'login|--authority'|'login|--client-secret-file'|'login|--certificate'|\
+    'login|--profile'|'logout|--profile'|'whoami|--endpoint'|'whoami|--token-file'|\
+    'whoami|--token'|'whoami|--authority'|'whoami|--connect-timeout'|'whoami|--timeout'|\
+    'whoami|--max-retries'|'whoami|--retry-budget'|'whoami|--profile')
       k=FREE v='' ;;
     'update|--audience'|'create|--audience'|'diff|--audience'|'validate|--audience')
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
     'update|--progress')
       k=ENUM v='auto plain off' ;;
-    'update|--path-style'|'get|--path-style'|'list|--path-style'|'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|'whoami|--path-style')
+    'update|--path-style'|'get|--path-style'|'list|--path-style'|'create|--path-style'|\
+    'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'get|-o'|'get|--output'|'list|-o'|'list|--output'|'create|-o'|'create|--output'|'diff|-o'|'diff|--output'|'edit|-o'|'edit|--output')
+    'update|-o'|'update|--output'|'get|-o'|'get|--output'|'list|-o'|'list|--output'|'create|-o'|\
+    'create|--output'|'diff|-o'|'diff|--output'|'edit|-o'|'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
     'validate|-o'|'validate|--output')
       k=ENUM v='text json ndjson yaml github' ;;
     'schema|-o'|'schema|--output')
       k=ENUM v='text json yaml' ;;
-    'config view|-o'|'config view|--output'|'config profiles|-o'|'config profiles|--output'|'whoami|-o'|'whoami|--output')
+    'config view|-o'|'config view|--output'|'config profiles|-o'|'config profiles|--output'|\
+    'whoami|-o'|'whoami|--output')
       k=ENUM v='table json yaml' ;;
     *) k='' v='' ;;
   esac

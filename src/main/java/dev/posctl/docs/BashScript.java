@@ -68,7 +68,7 @@ public final class BashScript {
             cmd.options().forEach(o -> names.addAll(o.names()));
             byNames.computeIfAbsent(String.join(" ", names), k -> new ArrayList<>()).add(quote(path));
         });
-        byNames.forEach((names, paths) -> sb.append("    ").append(String.join("|", paths)).append(")\n      v=")
+        byNames.forEach((names, paths) -> sb.append("    ").append(patterns(paths)).append(")\n      v=")
             .append(quote(names)).append(" ;;\n"));
         sb.append("    *) v='' ;;\n  esac\n}\n\n");
     }
@@ -88,7 +88,7 @@ public final class BashScript {
                 }
             }
         });
-        byValue.forEach((value, keys) -> sb.append("    ").append(String.join("|", keys)).append(")\n      ")
+        byValue.forEach((value, keys) -> sb.append("    ").append(patterns(keys)).append(")\n      ")
             .append(value).append(" ;;\n"));
         sb.append("    *) k='' v='' ;;\n  esac\n}\n\n");
     }
@@ -137,6 +137,26 @@ public final class BashScript {
         fieldValues(schema).forEach((path, values) -> sb.append("    ").append(quote(path)).append(") v=")
             .append(quote(String.join(" ", values))).append(" ;;\n"));
         sb.append("    *) v='' ;;\n  esac\n}\n\n");
+    }
+
+    /** Case patterns joined with '|', continued on the next line where the line grows long. */
+    private static String patterns(List<String> patterns) {
+        StringBuilder out = new StringBuilder();
+        int width = 4;
+        for (String p : patterns) {
+            if (out.length() > 0) {
+                if (width + p.length() > 96) {
+                    out.append("|\\\n    ");
+                    width = 4;
+                } else {
+                    out.append('|');
+                    width++;
+                }
+            }
+            out.append(p);
+            width += p.length();
+        }
+        return out.toString();
     }
 
     static String quote(String s) {

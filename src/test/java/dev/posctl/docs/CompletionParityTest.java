@@ -40,6 +40,7 @@ class CompletionParityTest {
         "posctl update --audience org",                      // enum value of an option
         "posctl schema -o ",                                 // a command whose formats are narrower
         "posctl completion ",                                // enum positional
+        "posctl schema detail.c",                            // field path positional
         "posctl update --set detail.co",                     // --set path prefix, one segment at a time
         "posctl update --set isCurrent=",                    // --set PATH= value
         "posctl update --unset detail.company.a",            // --unset path
