@@ -2,8 +2,9 @@
 # Install: posctl completion fish > ~/.config/fish/completions/posctl.fish
 complete -c posctl -f
 # user and position ids: posctl __complete answers from the cache of ids seen in earlier results
+# the line goes on stdin, so a token typed on it never shows in a process's arguments
 function __posctl_dynamic
-    posctl __complete --line (commandline -cp) 2>/dev/null
+    commandline -cp | posctl __complete 2>/dev/null
 end
 
 # every field path: O: an object, L: anything else

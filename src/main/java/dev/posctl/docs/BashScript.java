@@ -222,10 +222,11 @@ public final class BashScript {
               done < <(compgen -f -- "$3")
               ;;
             USER|POSITION)
-              # one per line, read as they are: ids come from server answers, never globbed or split
+              # the line goes on stdin, so a token typed on it never shows in a process's arguments;
+              # the answer one per line, read as it is: never globbed or split
               while IFS= read -r w; do
                 [[ -n $w ]] && COMPREPLY+=("$w")
-              done < <(posctl __complete --line "${COMP_LINE:0:$COMP_POINT}" 2>/dev/null)
+              done < <(printf '%s\\n' "${COMP_LINE:0:$COMP_POINT}" | posctl __complete 2>/dev/null)
               ;;
             *)
               for w in $2; do

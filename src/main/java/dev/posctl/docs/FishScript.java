@@ -22,7 +22,8 @@ public final class FishScript {
             .append("# Install: posctl completion fish > ~/.config/fish/completions/posctl.fish\n")
             .append("complete -c posctl -f\n")
             .append("# user and position ids: posctl __complete answers from the cache of ids seen in earlier results\n")
-            .append("function __posctl_dynamic\n    posctl __complete --line (commandline -cp) 2>/dev/null\nend\n\n");
+            .append("# the line goes on stdin, so a token typed on it never shows in a process's arguments\n"
+                + "function __posctl_dynamic\n    commandline -cp | posctl __complete 2>/dev/null\nend\n\n");
         f.fields(Schema.get());
         f.command(root, new ArrayList<>());
         return f.sb.toString();

@@ -24,7 +24,8 @@ class CompletionScriptTest {
         // a stand-in for `posctl __complete` on PATH, so the dynamic branch is exercised without a JVM
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path fake = bin.resolve("posctl");
-        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > \"$(dirname \"$0\")/called\"\necho adele@contoso.com\necho alex@contoso.com\n");
+        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > \"$(dirname \"$0\")/called\"\ncat > \"$(dirname \"$0\")/line\"\n"
+            + "echo adele@contoso.com\necho alex@contoso.com\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(dir.resolve("edits"));
         Files.writeString(dir.resolve("edits.yaml"), "userId: me\n");
@@ -72,7 +73,15 @@ class CompletionScriptTest {
     @Test
     void userIdsComeFromPosctlComplete() throws Exception {
         assertEquals(List.of("adele@contoso.com", "alex@contoso.com"), complete("posctl", "list", "--user", "a"));
-        assertEquals("__complete --line posctl list --user a", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("__complete", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("posctl list --user a", Files.readString(dir.resolve("bin/line")).trim());
+    }
+
+    @Test
+    void aTokenOnTheLineNeverReachesAProcesssArguments() throws Exception {
+        complete("posctl", "list", "--token", "s3cret-token", "--user", "a");
+        assertEquals("__complete", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("posctl list --token s3cret-token --user a", Files.readString(dir.resolve("bin/line")).trim());
     }
 
     @Test
