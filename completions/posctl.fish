@@ -2,8 +2,151 @@
 # Install: posctl completion fish > ~/.config/fish/completions/posctl.fish
 complete -c posctl -f
 # user and position ids: posctl __complete answers from the cache of ids seen in earlier results
+# the line goes on stdin, so a token typed on it never shows in a process's arguments
 function __posctl_dynamic
-    posctl __complete --line (commandline -cp) 2>/dev/null
+    commandline -cp | posctl __complete 2>/dev/null
+end
+
+# every field path: O: an object, L: anything else
+function __posctl_field_paths
+    echo 'L:userId'
+    echo 'L:id'
+    echo 'L:allowedAudiences'
+    echo 'O:inference'
+    echo 'L:inference.confidenceScore'
+    echo 'L:inference.userHasVerifiedAccuracy'
+    echo 'O:createdBy'
+    echo 'O:createdBy.application'
+    echo 'L:createdBy.application.displayName'
+    echo 'L:createdBy.application.id'
+    echo 'O:createdBy.device'
+    echo 'L:createdBy.device.displayName'
+    echo 'L:createdBy.device.id'
+    echo 'O:createdBy.user'
+    echo 'L:createdBy.user.displayName'
+    echo 'L:createdBy.user.id'
+    echo 'L:createdDateTime'
+    echo 'O:lastModifiedBy'
+    echo 'O:lastModifiedBy.application'
+    echo 'L:lastModifiedBy.application.displayName'
+    echo 'L:lastModifiedBy.application.id'
+    echo 'O:lastModifiedBy.device'
+    echo 'L:lastModifiedBy.device.displayName'
+    echo 'L:lastModifiedBy.device.id'
+    echo 'O:lastModifiedBy.user'
+    echo 'L:lastModifiedBy.user.displayName'
+    echo 'L:lastModifiedBy.user.id'
+    echo 'L:lastModifiedDateTime'
+    echo 'L:isSearchable'
+    echo 'O:source'
+    echo 'L:source.type'
+    echo 'O:sources'
+    echo 'L:sources.sourceId'
+    echo 'L:sources.isDefaultSource'
+    echo 'L:sources.properties'
+    echo 'L:categories'
+    echo 'O:colleagues'
+    echo 'L:colleagues.displayName'
+    echo 'L:colleagues.relationship'
+    echo 'L:colleagues.userPrincipalName'
+    echo 'L:colleagues.userId'
+    echo 'O:detail'
+    echo 'O:detail.company'
+    echo 'L:detail.company.displayName'
+    echo 'O:detail.company.address'
+    echo 'L:detail.company.address.city'
+    echo 'L:detail.company.address.countryOrRegion'
+    echo 'L:detail.company.address.postalCode'
+    echo 'L:detail.company.address.postOfficeBox'
+    echo 'L:detail.company.address.state'
+    echo 'L:detail.company.address.street'
+    echo 'L:detail.company.address.type'
+    echo 'L:detail.company.department'
+    echo 'L:detail.company.officeLocation'
+    echo 'L:detail.company.pronunciation'
+    echo 'L:detail.company.webUrl'
+    echo 'L:detail.company.companyCode'
+    echo 'L:detail.company.secondaryDepartment'
+    echo 'L:detail.company.costCenter'
+    echo 'L:detail.company.division'
+    echo 'L:detail.description'
+    echo 'L:detail.endMonthYear'
+    echo 'L:detail.jobTitle'
+    echo 'L:detail.role'
+    echo 'L:detail.startMonthYear'
+    echo 'L:detail.summary'
+    echo 'L:detail.level'
+    echo 'L:detail.layer'
+    echo 'L:detail.secondaryJobTitle'
+    echo 'L:detail.secondaryRole'
+    echo 'L:detail.employeeId'
+    echo 'L:detail.employeeType'
+    echo 'L:isCurrent'
+    echo 'O:manager'
+    echo 'L:manager.displayName'
+    echo 'L:manager.relationship'
+    echo 'L:manager.userPrincipalName'
+    echo 'L:manager.userId'
+end
+
+# the values of an enum or boolean field
+function __posctl_field_values
+    switch $argv[1]
+        case 'allowedAudiences'
+            printf '%s\n' 'me' 'family' 'contacts' 'groupMembers' 'organization' 'federatedOrganizations' 'everyone' 'unknownFutureValue'
+        case 'inference.userHasVerifiedAccuracy'
+            printf '%s\n' 'true' 'false'
+        case 'isSearchable'
+            printf '%s\n' 'true' 'false'
+        case 'sources.isDefaultSource'
+            printf '%s\n' 'true' 'false'
+        case 'colleagues.relationship'
+            printf '%s\n' 'manager' 'colleague' 'directReport' 'dotLineReport' 'assistant' 'dotLineManager' 'alternateContact' 'friend' 'spouse' 'sibling' 'child' 'parent' 'sponsor' 'emergencyContact' 'other' 'unknownFutureValue'
+        case 'detail.company.address.type'
+            printf '%s\n' 'unknown' 'home' 'business' 'other'
+        case 'isCurrent'
+            printf '%s\n' 'true' 'false'
+        case 'manager.relationship'
+            printf '%s\n' 'manager' 'colleague' 'directReport' 'dotLineReport' 'assistant' 'dotLineManager' 'alternateContact' 'friend' 'spouse' 'sibling' 'child' 'parent' 'sponsor' 'emergencyContact' 'other' 'unknownFutureValue'
+    end
+end
+
+function __posctl_fields
+    set -l typed (commandline -ct)
+    if test "$argv[1]" = 1; and string match -q -- '*=*' "$typed"
+        set -l path (string split -m1 -- = "$typed")[1]
+        set -l rest (string split -m1 -- = "$typed")[2]
+        set -l prior ''
+        set -l last "$rest"
+        if string match -q -- '*,*' "$rest"
+            set prior (string replace -r -- ',[^,]*$' ',' "$rest")
+            set last (string replace -r -- '^.*,' '' "$rest")
+        end
+        for m in (__posctl_field_values $path)
+            test (string sub -l (string length -- "$last") -- $m) = "$last"; and echo "$path=$prior$m"
+        end
+        return
+    end
+    set -l seen
+    set -l n (string length -- "$typed")
+    for p in (__posctl_field_paths)
+        set -l kind (string sub -l 1 -- $p)
+        set -l path (string sub -s 3 -- $p)
+        test (string sub -l $n -- $path) = "$typed"; or continue
+        set -l rest (string sub -s (math $n + 1) -- $path)
+        set -l next $path
+        if string match -q -- '*.*' "$rest"
+            set next "$typed"(string split -m1 -- . "$rest")[1].
+        else if test $kind = O -a "$path" != "$typed"
+            set next $path.
+        end
+        contains -- $next $seen; and continue
+        set -a seen $next
+        if test "$argv[1]" = 1; and not string match -q -- '*.' $next
+            set next $next=
+        end
+        echo $next
+    end
 end
 
 # posctl
@@ -31,8 +174,8 @@ complete -c posctl -n '__fish_use_subcommand' -s V -l version -d 'Print version 
 complete -c posctl -n '__fish_seen_subcommand_from update' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from update' -l set -x -a 'userId= id= allowedAudiences=me allowedAudiences=family allowedAudiences=contacts allowedAudiences=groupMembers allowedAudiences=organization allowedAudiences=federatedOrganizations allowedAudiences=everyone allowedAudiences=unknownFutureValue inference= inference.confidenceScore= inference.userHasVerifiedAccuracy=true inference.userHasVerifiedAccuracy=false createdBy= createdBy.application= createdBy.application.displayName= createdBy.application.id= createdBy.device= createdBy.device.displayName= createdBy.device.id= createdBy.user= createdBy.user.displayName= createdBy.user.id= createdDateTime= lastModifiedBy= lastModifiedBy.application= lastModifiedBy.application.displayName= lastModifiedBy.application.id= lastModifiedBy.device= lastModifiedBy.device.displayName= lastModifiedBy.device.id= lastModifiedBy.user= lastModifiedBy.user.displayName= lastModifiedBy.user.id= lastModifiedDateTime= isSearchable=true isSearchable=false source= source.type= sources= sources.sourceId= sources.isDefaultSource=true sources.isDefaultSource=false sources.properties= categories= colleagues= colleagues.displayName= colleagues.relationship=manager colleagues.relationship=colleague colleagues.relationship=directReport colleagues.relationship=dotLineReport colleagues.relationship=assistant colleagues.relationship=dotLineManager colleagues.relationship=alternateContact colleagues.relationship=friend colleagues.relationship=spouse colleagues.relationship=sibling colleagues.relationship=child colleagues.relationship=parent colleagues.relationship=sponsor colleagues.relationship=emergencyContact colleagues.relationship=other colleagues.relationship=unknownFutureValue colleagues.userPrincipalName= colleagues.userId= detail= detail.company= detail.company.displayName= detail.company.address= detail.company.address.city= detail.company.address.countryOrRegion= detail.company.address.postalCode= detail.company.address.postOfficeBox= detail.company.address.state= detail.company.address.street= detail.company.address.type=unknown detail.company.address.type=home detail.company.address.type=business detail.company.address.type=other detail.company.department= detail.company.officeLocation= detail.company.pronunciation= detail.company.webUrl= detail.company.companyCode= detail.company.secondaryDepartment= detail.company.costCenter= detail.company.division= detail.description= detail.endMonthYear= detail.jobTitle= detail.role= detail.startMonthYear= detail.summary= detail.level= detail.layer= detail.secondaryJobTitle= detail.secondaryRole= detail.employeeId= detail.employeeType= isCurrent=true isCurrent=false manager= manager.displayName= manager.relationship=manager manager.relationship=colleague manager.relationship=directReport manager.relationship=dotLineReport manager.relationship=assistant manager.relationship=dotLineManager manager.relationship=alternateContact manager.relationship=friend manager.relationship=spouse manager.relationship=sibling manager.relationship=child manager.relationship=parent manager.relationship=sponsor manager.relationship=emergencyContact manager.relationship=other manager.relationship=unknownFutureValue manager.userPrincipalName= manager.userId=' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
-complete -c posctl -n '__fish_seen_subcommand_from update' -l unset -x -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId' -d 'Clear a field (sends null).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l set -x -a '(__posctl_fields 1)' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l unset -x -a '(__posctl_fields 0)' -d 'Clear a field (sends null).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l job-title -x -d 'detail.jobTitle'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l role -x -d 'detail.role'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l level -x -d 'detail.level'
@@ -121,8 +264,8 @@ complete -c posctl -n '__fish_seen_subcommand_from list' -s o -l output -x -a 't
 complete -c posctl -n '__fish_seen_subcommand_from create' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from create' -l set -x -a 'userId= id= allowedAudiences=me allowedAudiences=family allowedAudiences=contacts allowedAudiences=groupMembers allowedAudiences=organization allowedAudiences=federatedOrganizations allowedAudiences=everyone allowedAudiences=unknownFutureValue inference= inference.confidenceScore= inference.userHasVerifiedAccuracy=true inference.userHasVerifiedAccuracy=false createdBy= createdBy.application= createdBy.application.displayName= createdBy.application.id= createdBy.device= createdBy.device.displayName= createdBy.device.id= createdBy.user= createdBy.user.displayName= createdBy.user.id= createdDateTime= lastModifiedBy= lastModifiedBy.application= lastModifiedBy.application.displayName= lastModifiedBy.application.id= lastModifiedBy.device= lastModifiedBy.device.displayName= lastModifiedBy.device.id= lastModifiedBy.user= lastModifiedBy.user.displayName= lastModifiedBy.user.id= lastModifiedDateTime= isSearchable=true isSearchable=false source= source.type= sources= sources.sourceId= sources.isDefaultSource=true sources.isDefaultSource=false sources.properties= categories= colleagues= colleagues.displayName= colleagues.relationship=manager colleagues.relationship=colleague colleagues.relationship=directReport colleagues.relationship=dotLineReport colleagues.relationship=assistant colleagues.relationship=dotLineManager colleagues.relationship=alternateContact colleagues.relationship=friend colleagues.relationship=spouse colleagues.relationship=sibling colleagues.relationship=child colleagues.relationship=parent colleagues.relationship=sponsor colleagues.relationship=emergencyContact colleagues.relationship=other colleagues.relationship=unknownFutureValue colleagues.userPrincipalName= colleagues.userId= detail= detail.company= detail.company.displayName= detail.company.address= detail.company.address.city= detail.company.address.countryOrRegion= detail.company.address.postalCode= detail.company.address.postOfficeBox= detail.company.address.state= detail.company.address.street= detail.company.address.type=unknown detail.company.address.type=home detail.company.address.type=business detail.company.address.type=other detail.company.department= detail.company.officeLocation= detail.company.pronunciation= detail.company.webUrl= detail.company.companyCode= detail.company.secondaryDepartment= detail.company.costCenter= detail.company.division= detail.description= detail.endMonthYear= detail.jobTitle= detail.role= detail.startMonthYear= detail.summary= detail.level= detail.layer= detail.secondaryJobTitle= detail.secondaryRole= detail.employeeId= detail.employeeType= isCurrent=true isCurrent=false manager= manager.displayName= manager.relationship=manager manager.relationship=colleague manager.relationship=directReport manager.relationship=dotLineReport manager.relationship=assistant manager.relationship=dotLineManager manager.relationship=alternateContact manager.relationship=friend manager.relationship=spouse manager.relationship=sibling manager.relationship=child manager.relationship=parent manager.relationship=sponsor manager.relationship=emergencyContact manager.relationship=other manager.relationship=unknownFutureValue manager.userPrincipalName= manager.userId=' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
-complete -c posctl -n '__fish_seen_subcommand_from create' -l unset -x -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId' -d 'Clear a field (sends null).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l set -x -a '(__posctl_fields 1)' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l unset -x -a '(__posctl_fields 0)' -d 'Clear a field (sends null).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l job-title -x -d 'detail.jobTitle'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l role -x -d 'detail.role'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l level -x -d 'detail.level'
@@ -180,8 +323,8 @@ complete -c posctl -n '__fish_seen_subcommand_from delete' -s h -l help -d 'Show
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -l set -x -a 'userId= id= allowedAudiences=me allowedAudiences=family allowedAudiences=contacts allowedAudiences=groupMembers allowedAudiences=organization allowedAudiences=federatedOrganizations allowedAudiences=everyone allowedAudiences=unknownFutureValue inference= inference.confidenceScore= inference.userHasVerifiedAccuracy=true inference.userHasVerifiedAccuracy=false createdBy= createdBy.application= createdBy.application.displayName= createdBy.application.id= createdBy.device= createdBy.device.displayName= createdBy.device.id= createdBy.user= createdBy.user.displayName= createdBy.user.id= createdDateTime= lastModifiedBy= lastModifiedBy.application= lastModifiedBy.application.displayName= lastModifiedBy.application.id= lastModifiedBy.device= lastModifiedBy.device.displayName= lastModifiedBy.device.id= lastModifiedBy.user= lastModifiedBy.user.displayName= lastModifiedBy.user.id= lastModifiedDateTime= isSearchable=true isSearchable=false source= source.type= sources= sources.sourceId= sources.isDefaultSource=true sources.isDefaultSource=false sources.properties= categories= colleagues= colleagues.displayName= colleagues.relationship=manager colleagues.relationship=colleague colleagues.relationship=directReport colleagues.relationship=dotLineReport colleagues.relationship=assistant colleagues.relationship=dotLineManager colleagues.relationship=alternateContact colleagues.relationship=friend colleagues.relationship=spouse colleagues.relationship=sibling colleagues.relationship=child colleagues.relationship=parent colleagues.relationship=sponsor colleagues.relationship=emergencyContact colleagues.relationship=other colleagues.relationship=unknownFutureValue colleagues.userPrincipalName= colleagues.userId= detail= detail.company= detail.company.displayName= detail.company.address= detail.company.address.city= detail.company.address.countryOrRegion= detail.company.address.postalCode= detail.company.address.postOfficeBox= detail.company.address.state= detail.company.address.street= detail.company.address.type=unknown detail.company.address.type=home detail.company.address.type=business detail.company.address.type=other detail.company.department= detail.company.officeLocation= detail.company.pronunciation= detail.company.webUrl= detail.company.companyCode= detail.company.secondaryDepartment= detail.company.costCenter= detail.company.division= detail.description= detail.endMonthYear= detail.jobTitle= detail.role= detail.startMonthYear= detail.summary= detail.level= detail.layer= detail.secondaryJobTitle= detail.secondaryRole= detail.employeeId= detail.employeeType= isCurrent=true isCurrent=false manager= manager.displayName= manager.relationship=manager manager.relationship=colleague manager.relationship=directReport manager.relationship=dotLineReport manager.relationship=assistant manager.relationship=dotLineManager manager.relationship=alternateContact manager.relationship=friend manager.relationship=spouse manager.relationship=sibling manager.relationship=child manager.relationship=parent manager.relationship=sponsor manager.relationship=emergencyContact manager.relationship=other manager.relationship=unknownFutureValue manager.userPrincipalName= manager.userId=' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -l unset -x -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId' -d 'Clear a field (sends null).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l set -x -a '(__posctl_fields 1)' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -l unset -x -a '(__posctl_fields 0)' -d 'Clear a field (sends null).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l job-title -x -d 'detail.jobTitle'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l role -x -d 'detail.role'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l level -x -d 'detail.level'
@@ -217,8 +360,8 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 't
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l id -x -a '(__posctl_dynamic)' -d 'The position id.'
-complete -c posctl -n '__fish_seen_subcommand_from validate' -l set -x -a 'userId= id= allowedAudiences=me allowedAudiences=family allowedAudiences=contacts allowedAudiences=groupMembers allowedAudiences=organization allowedAudiences=federatedOrganizations allowedAudiences=everyone allowedAudiences=unknownFutureValue inference= inference.confidenceScore= inference.userHasVerifiedAccuracy=true inference.userHasVerifiedAccuracy=false createdBy= createdBy.application= createdBy.application.displayName= createdBy.application.id= createdBy.device= createdBy.device.displayName= createdBy.device.id= createdBy.user= createdBy.user.displayName= createdBy.user.id= createdDateTime= lastModifiedBy= lastModifiedBy.application= lastModifiedBy.application.displayName= lastModifiedBy.application.id= lastModifiedBy.device= lastModifiedBy.device.displayName= lastModifiedBy.device.id= lastModifiedBy.user= lastModifiedBy.user.displayName= lastModifiedBy.user.id= lastModifiedDateTime= isSearchable=true isSearchable=false source= source.type= sources= sources.sourceId= sources.isDefaultSource=true sources.isDefaultSource=false sources.properties= categories= colleagues= colleagues.displayName= colleagues.relationship=manager colleagues.relationship=colleague colleagues.relationship=directReport colleagues.relationship=dotLineReport colleagues.relationship=assistant colleagues.relationship=dotLineManager colleagues.relationship=alternateContact colleagues.relationship=friend colleagues.relationship=spouse colleagues.relationship=sibling colleagues.relationship=child colleagues.relationship=parent colleagues.relationship=sponsor colleagues.relationship=emergencyContact colleagues.relationship=other colleagues.relationship=unknownFutureValue colleagues.userPrincipalName= colleagues.userId= detail= detail.company= detail.company.displayName= detail.company.address= detail.company.address.city= detail.company.address.countryOrRegion= detail.company.address.postalCode= detail.company.address.postOfficeBox= detail.company.address.state= detail.company.address.street= detail.company.address.type=unknown detail.company.address.type=home detail.company.address.type=business detail.company.address.type=other detail.company.department= detail.company.officeLocation= detail.company.pronunciation= detail.company.webUrl= detail.company.companyCode= detail.company.secondaryDepartment= detail.company.costCenter= detail.company.division= detail.description= detail.endMonthYear= detail.jobTitle= detail.role= detail.startMonthYear= detail.summary= detail.level= detail.layer= detail.secondaryJobTitle= detail.secondaryRole= detail.employeeId= detail.employeeType= isCurrent=true isCurrent=false manager= manager.displayName= manager.relationship=manager manager.relationship=colleague manager.relationship=directReport manager.relationship=dotLineReport manager.relationship=assistant manager.relationship=dotLineManager manager.relationship=alternateContact manager.relationship=friend manager.relationship=spouse manager.relationship=sibling manager.relationship=child manager.relationship=parent manager.relationship=sponsor manager.relationship=emergencyContact manager.relationship=other manager.relationship=unknownFutureValue manager.userPrincipalName= manager.userId=' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
-complete -c posctl -n '__fish_seen_subcommand_from validate' -l unset -x -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId' -d 'Clear a field (sends null).'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -l set -x -a '(__posctl_fields 1)' -d 'Set any field, typed by the schema: --set detail.layer=3, --set isCurrent=true, --set categories=a,b.'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -l unset -x -a '(__posctl_fields 0)' -d 'Clear a field (sends null).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l job-title -x -d 'detail.jobTitle'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l role -x -d 'detail.role'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l level -x -d 'detail.level'
@@ -239,7 +382,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 'Sh
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github' -d 'Output format: text, json, ndjson, yaml, github (default: text on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl schema
-complete -c posctl -n '__fish_seen_subcommand_from schema' -a 'userId id allowedAudiences inference inference.confidenceScore inference.userHasVerifiedAccuracy createdBy createdBy.application createdBy.application.displayName createdBy.application.id createdBy.device createdBy.device.displayName createdBy.device.id createdBy.user createdBy.user.displayName createdBy.user.id createdDateTime lastModifiedBy lastModifiedBy.application lastModifiedBy.application.displayName lastModifiedBy.application.id lastModifiedBy.device lastModifiedBy.device.displayName lastModifiedBy.device.id lastModifiedBy.user lastModifiedBy.user.displayName lastModifiedBy.user.id lastModifiedDateTime isSearchable source source.type sources sources.sourceId sources.isDefaultSource sources.properties categories colleagues colleagues.displayName colleagues.relationship colleagues.userPrincipalName colleagues.userId detail detail.company detail.company.displayName detail.company.address detail.company.address.city detail.company.address.countryOrRegion detail.company.address.postalCode detail.company.address.postOfficeBox detail.company.address.state detail.company.address.street detail.company.address.type detail.company.department detail.company.officeLocation detail.company.pronunciation detail.company.webUrl detail.company.companyCode detail.company.secondaryDepartment detail.company.costCenter detail.company.division detail.description detail.endMonthYear detail.jobTitle detail.role detail.startMonthYear detail.summary detail.level detail.layer detail.secondaryJobTitle detail.secondaryRole detail.employeeId detail.employeeType isCurrent manager manager.displayName manager.relationship manager.userPrincipalName manager.userId'
+complete -c posctl -n '__fish_seen_subcommand_from schema' -a '(__posctl_fields 0)'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l json-schema -d 'Print a JSON Schema (draft 2020-12) of an edit document, for editors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
@@ -283,6 +426,7 @@ complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list cre
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion
+complete -c posctl -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'

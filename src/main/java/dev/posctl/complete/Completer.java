@@ -5,12 +5,20 @@ import dev.posctl.complete.CommandModel.ValueKind;
 import dev.posctl.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Completes a command line from the command model, the schema and the dynamic values: the one
  * engine behind the shell's Tab and {@code posctl __complete}.
  */
 public final class Completer {
+    /**
+     * Ids come from server answers, and bash puts a candidate on the command line as it is: one
+     * holding a quote, '$', '`', a space or a control character would run or break the user's
+     * command, so only ids of plain characters are offered.
+     */
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._@+=:/-]{1,256}");
+
     private final CommandModel root;
     private final FieldPaths paths;
     private final DynamicValues dynamic;
@@ -106,10 +114,10 @@ public final class Completer {
                 return dynamic.files(typed).stream()
                     .map(f -> new Candidate(head + f, null, !f.endsWith("/"))).toList();
             case USER:
-                words = dynamic.users();
+                words = plain(dynamic.users());
                 break;
             case POSITION:
-                words = user == null ? List.of() : dynamic.positions(user);
+                words = user == null ? List.of() : plain(dynamic.positions(user));
                 break;
             default:
                 words = fixed;
@@ -121,5 +129,9 @@ public final class Completer {
             }
         }
         return out;
+    }
+
+    private static List<String> plain(List<String> ids) {
+        return ids.stream().filter(id -> PLAIN_ID.matcher(id).matches()).toList();
     }
 }

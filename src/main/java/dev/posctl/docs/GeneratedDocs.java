@@ -1,5 +1,6 @@
 package dev.posctl.docs;
 
+import dev.posctl.complete.CommandModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -14,9 +15,10 @@ public final class GeneratedDocs {
 
     public static Map<String, String> all(CommandLine tree) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("completions/posctl.bash", CompletionScripts.bash(tree));
-        out.put("completions/_posctl", CompletionScripts.zsh(tree));
-        out.put("completions/posctl.fish", FishScript.of(ModelExport.of(tree.getCommandSpec())));
+        CommandModel model = ModelExport.of(tree.getCommandSpec());
+        out.put("completions/posctl.bash", CompletionScripts.bash(model));
+        out.put("completions/_posctl", CompletionScripts.zsh(model));
+        out.put("completions/posctl.fish", FishScript.of(model));
         ManPages.of(tree.getCommandSpec()).forEach((name, text) -> out.put("man/" + name, text));
         return out;
     }

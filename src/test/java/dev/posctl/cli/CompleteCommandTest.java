@@ -29,4 +29,13 @@ class CompleteCommandTest {
         var options = cli.run("__complete", "--line", "posctl update --aud");
         assertTrue(options.out().lines().anyMatch("--audience"::equals), options.toString());
     }
+
+    @Test
+    void readsTheLineFromStdinWhenNotGiven() {
+        Cli cli = new Cli(dir).stdin("posctl get --token s3cret --user adele@contoso.com --id \n");
+        IdCache.of(cli.environment()).remember("adele@contoso.com", List.of("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d"));
+        var ids = cli.run("__complete");
+        assertEquals(0, ids.code(), ids.toString());
+        assertEquals("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d", ids.out().strip(), ids.toString());
+    }
 }

@@ -82,4 +82,31 @@ class CompleterTest {
         assertEquals(new Words(List.of("update", "--job-title", "Principal PM"), "--ro"), Words.split("update --job-title 'Principal PM' --ro"));
         assertEquals(new Words(List.of("a"), ""), Words.split("a "));
     }
+
+    @Test
+    void idsThatWouldRunOrBreakACommandLineAreNotOffered() {
+        Completer hostile = new Completer(ModelExport.of(CommandLineFactory.neutral().getCommandSpec()), Schema.get(),
+            new DynamicValues() {
+                @Override
+                public List<String> users() {
+                    return List.of("adele@contoso.com", "a$(touch pwned)", "a`id`", "a\u001b]0;x\u0007", "a b", "a'b");
+                }
+
+                @Override
+                public List<String> positions(String user) {
+                    return List.of("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d", "7;reboot", "7\nid", "AAMk+/=_x");
+                }
+
+                @Override
+                public List<String> files(String prefix) {
+                    return List.of();
+                }
+            });
+        Words users = Words.split("list --user a");
+        assertEquals(List.of("adele@contoso.com"),
+            hostile.complete(users.before(), users.current()).stream().map(Candidate::value).toList());
+        Words ids = Words.split("get --user adele@contoso.com --id ");
+        assertEquals(List.of("7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d", "AAMk+/=_x"),
+            hostile.complete(ids.before(), ids.current()).stream().map(Candidate::value).toList());
+    }
 }

@@ -24,7 +24,8 @@ class CompletionScriptTest {
         // a stand-in for `posctl __complete` on PATH, so the dynamic branch is exercised without a JVM
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path fake = bin.resolve("posctl");
-        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > \"$(dirname \"$0\")/called\"\necho adele@contoso.com\necho alex@contoso.com\n");
+        Files.writeString(fake, "#!/bin/sh\necho \"$*\" > \"$(dirname \"$0\")/called\"\ncat > \"$(dirname \"$0\")/line\"\n"
+            + "echo adele@contoso.com\necho alex@contoso.com\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(dir.resolve("edits"));
         Files.writeString(dir.resolve("edits.yaml"), "userId: me\n");
@@ -72,7 +73,31 @@ class CompletionScriptTest {
     @Test
     void userIdsComeFromPosctlComplete() throws Exception {
         assertEquals(List.of("adele@contoso.com", "alex@contoso.com"), complete("posctl", "list", "--user", "a"));
-        assertEquals("__complete --line posctl list --user a", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("__complete", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("posctl list --user a", Files.readString(dir.resolve("bin/line")).trim());
+    }
+
+    @Test
+    void aTokenOnTheLineNeverReachesAProcesssArguments() throws Exception {
+        complete("posctl", "list", "--token", "s3cret-token", "--user", "a");
+        assertEquals("__complete", Files.readString(dir.resolve("bin/called")).trim());
+        assertEquals("posctl list --token s3cret-token --user a", Files.readString(dir.resolve("bin/line")).trim());
+    }
+
+    @Test
+    void zshCompletesFromTheScriptInFpath() throws Exception {
+        assumeTrue(Tools.onPath("zsh"), "zsh is not installed");
+        // an interactive zsh in a pseudo-terminal, the script autoloaded from $fpath as _posctl
+        String script = "zmodload zsh/zpty || exit 3\n"
+            + "zpty z 'PS1=\"> \" zsh -f -i'\n"
+            + "zpty -w z 'fpath=(" + dir.resolve("completions") + " $fpath); autoload -U compinit && compinit -u -D'\n"
+            + "zpty -w -n z $'posctl up\\t'\n"
+            + "out=''\nfor i in {1..50}; do\n  sleep 0.1\n  while zpty -r -t z chunk; do out+=$chunk; done\n"
+            + "  [[ $out == *'posctl update'* ]] && break\ndone\n"
+            + "zpty -d z\nprint -r -- \"$out\"\n";
+        Tools.Run r = Tools.run(dir, List.of("zsh", "-f", "-c", script));
+        assumeTrue(r.code() != 3, "zsh has no zpty module");
+        assertTrue(r.out().contains("posctl update"), r.out());
     }
 
     private List<String> complete(String... words) throws Exception {
