@@ -47,7 +47,8 @@ public final class PosctlCommand implements Runnable {
 
     /** Where the embedded sandbox comes from: the shell's, else one per command (loaded only when asked). */
     public LocalEndpoints local() {
-        return local != null ? local : EmbeddedSandboxes.perCommand();
+        // a lambda of this class: the sandbox's classes load only when a command does go to it
+        return local != null ? local : e -> EmbeddedSandboxes.perCommand().open(e);
     }
 
     @Override

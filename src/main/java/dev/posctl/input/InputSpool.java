@@ -51,7 +51,8 @@ public final class InputSpool implements AutoCloseable {
             }
         } catch (IOException e) {
             spool.close();
-            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input: " + IoReasons.of(e), e);
+            throw new PosctlException(ExitCode.INVALID_INPUT, "cannot make a temporary file for the input in "
+                + (dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"))) + ": " + IoReasons.of(e), e);
         }
         return spool;
     }

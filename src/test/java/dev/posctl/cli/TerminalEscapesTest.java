@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.posctl.http.RecordingServer;
 import dev.posctl.http.RecordingServer.Answer;
+import dev.posctl.http.RecordingServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Server data that carries terminal escapes is shown escaped in tables and text, never raw. */
@@ -22,20 +22,17 @@ class TerminalEscapesTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", UpdateAgainstRecordingServerTest.TOKEN).env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     static void noRawControls(String s) {

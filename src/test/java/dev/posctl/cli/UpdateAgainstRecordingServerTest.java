@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.posctl.http.RecordingServer;
 import dev.posctl.http.RecordingServer.Answer;
 import dev.posctl.http.RecordingServer.Recorded;
+import dev.posctl.http.RecordingServer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -18,34 +18,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What posctl actually puts on the wire, checked by a real server on 127.0.0.1. */
 class UpdateAgainstRecordingServerTest {
-    static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJ.secret-token-value.sig";
+    static final String TOKEN = RecordedEndpoint.TOKEN;
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CURRENT = "{\"id\":\"p1\",\"isCurrent\":true,\"detail\":{\"jobTitle\":\"PM\",\"role\":\"R\","
         + "\"startMonthYear\":\"2021-03-01\",\"company\":{\"displayName\":\"Contoso\",\"department\":\"Product\"}},\"categories\":[\"x\"]}";
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", TOKEN).env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     /** GET answers the current state; PATCH answers 200 with the body merged into it. */
