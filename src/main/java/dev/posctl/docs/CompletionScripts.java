@@ -19,7 +19,7 @@ public final class CompletionScripts {
     private CompletionScripts() {}
 
     public static String bash(CommandLine root) {
-        String picocli = AutoComplete.bash("posctl", root);
+        String picocli = helpNamesCommands(AutoComplete.bash("posctl", root), root);
         // the wrapper below registers itself instead; keep picocli's line from competing with it
         picocli = picocli.replace("complete -F _complete_posctl -o default posctl posctl.sh posctl.bash",
             "# (registered below through _posctl_complete)");
@@ -36,6 +36,16 @@ public final class CompletionScripts {
             + "if [ -n \"$ZSH_VERSION\" ] && [[ ${zsh_eval_context[-1]} == shfunc ]]; then\n"
             + "  _bash_complete -F _posctl_complete\n"
             + "fi\n";
+    }
+
+    /**
+     * picocli offers the commands after "help" only for its own help command; posctl's (which
+     * follows nested names) gets the same list.
+     */
+    private static String helpNamesCommands(String script, CommandLine root) {
+        String names = String.join(" ", ManPage.visibleSubcommands(root.getCommandSpec()).stream().map(s -> s.name()).toList());
+        String head = "function _picocli_posctl_help() {\n  # Get completion data\n  local curr_word=${COMP_WORDS[COMP_CWORD]}\n\n";
+        return script.replace(head + "  local commands=\"\"", head + "  local commands=\"" + names + "\"");
     }
 
     /** A bash function mapping each enum or boolean field path to its values. */
