@@ -668,8 +668,9 @@ function _picocli_posctl_delete() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '--insecure-http' '--debug' '-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help'"
-  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile'"
+  local arg_opts="'-u' '--user' '--id' '--endpoint' '--token-file' '--token' '--authority' '--path-style' '--connect-timeout' '--timeout' '--max-response-size' '--max-retries' '--retry-budget' '--profile' '-o' '--output'"
   local STYLE_option_args=("graph" "seed") # --path-style values
+  local FORMAT_option_args=("table" "json" "yaml" "ndjson") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -714,6 +715,11 @@ function _picocli_posctl_delete() {
       ;;
     '--profile')
       return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

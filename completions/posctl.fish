@@ -174,6 +174,7 @@ complete -c posctl -n '__fish_seen_subcommand_from delete' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl diff
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
