@@ -28,7 +28,7 @@ function _posctl_options() {
     'create')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'delete')
-      v='-u --user --id -y --yes --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help' ;;
+      v='-u --user --id -y --yes --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'validate')
@@ -165,7 +165,8 @@ function _posctl_option() {
       k=ENUM v='graph seed' ;;
     'update|-o'|'update|--output'|'create|-o'|'create|--output'|'diff|-o'|'diff|--output')
       k=ENUM v='table json yaml ndjson github' ;;
-    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'edit|-o'|'edit|--output')
+    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
+    'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
     'validate|-o'|'validate|--output')
       k=ENUM v='text json ndjson yaml github' ;;

@@ -318,6 +318,7 @@ complete -c posctl -n '__fish_seen_subcommand_from delete' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from delete' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from delete' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl diff
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -383,7 +384,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a '(__posctl_fields 0)'
-complete -c posctl -n '__fish_seen_subcommand_from schema' -l json-schema -d 'Print a JSON Schema (draft 2020-12) of an edit document, for editors.'
+complete -c posctl -n '__fish_seen_subcommand_from schema' -l json-schema -d 'Print a JSON Schema (draft 2020-12) of an edit document, or of the part PATH names, for editors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
 complete -c posctl -n '__fish_seen_subcommand_from schema' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'

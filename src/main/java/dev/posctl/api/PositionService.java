@@ -125,7 +125,7 @@ public final class PositionService {
     static GraphResponse checked(GraphResponse r, String what) {
         if (!r.ok()) {
             GraphError e = GraphError.of(r);
-            throw new PosctlException(exitCode(e), what + ": " + TerminalText.escape(e.describe()));
+            throw new FailedCall(exitCode(e), what + ": " + TerminalText.escape(e.describe()), e);
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import dev.posctl.config.ConfigKey;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.RealPaths;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 public final class BulkOptions {
     public enum ProgressMode { auto, plain, off }
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = ConfigKey.Defaults.CONCURRENCY,
         description = "Requests in flight at once (default: ${DEFAULT-VALUE}; env POSCTL_CONCURRENCY).")
     int concurrency;
 

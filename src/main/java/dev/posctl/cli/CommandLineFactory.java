@@ -73,7 +73,7 @@ public final class CommandLineFactory {
             && Arrays.stream(rootAnnotation.subcommands()).map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
         for (Class<?> type : rootAnnotation.subcommands()) {
             Command c = type.getAnnotation(Command.class);
-            if (names(c, wanted) || (type == CommandLine.HelpCommand.class && !named)) {
+            if (names(c, wanted) || (type == HelpCommand.class && !named)) {
                 cl.addSubcommand(new CommandLine(type));
             } else if (!named) {
                 CommandSpec standIn = CommandSpec.create().name(c.name()).aliases(c.aliases());

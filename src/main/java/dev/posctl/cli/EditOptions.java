@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
  * Each convenience flag is a name for a schema path.
  */
 public final class EditOptions {
-    @Option(names = {"-u", "--user"}, paramLabel = "USER",
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", converter = NonBlank.class,
         description = "The user: object id, userPrincipalName or 'me'. Fills in documents that have no userId.")
     String user;
 
-    @Option(names = "--id", paramLabel = "ID", description = "The position id. Fills in documents that have no id.")
+    @Option(names = "--id", paramLabel = "ID", converter = NonBlank.class, description = "The position id. Fills in documents that have no id.")
     String id;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", completionCandidates = SchemaCandidates.Assignments.class,

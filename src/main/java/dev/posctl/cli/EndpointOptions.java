@@ -50,10 +50,10 @@ public final class EndpointOptions {
 
     // timeouts are read as text: a number that is not a plain count of seconds (NaN, 1e16, 0x1p3) is refused
     // here, naming where it came from (flag, variable or profile)
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Connect timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = ConfigKey.Defaults.CONNECT_TIMEOUT, description = "Connect timeout (default: ${DEFAULT-VALUE}).")
     String connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = ConfigKey.Defaults.TIMEOUT,
         description = "Most time one request may take, the whole answer included (default: ${DEFAULT-VALUE}).")
     String timeout;
 
@@ -61,11 +61,11 @@ public final class EndpointOptions {
         description = "Largest answer read, such as 64M, 512K or 1G; a larger one fails the request (exit 4) (env POSCTL_MAX_RESPONSE_SIZE; default: ${DEFAULT-VALUE}).")
     String maxResponseSize;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = ConfigKey.Defaults.MAX_RETRIES,
         description = "Retries of throttled (429), unavailable (503, 504) or failed connections (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--retry-budget", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(names = "--retry-budget", paramLabel = "SECONDS", defaultValue = ConfigKey.Defaults.RETRY_BUDGET,
         description = "Most time one request may take, retries and waits included (default: ${DEFAULT-VALUE}).")
     String retryBudget;
 

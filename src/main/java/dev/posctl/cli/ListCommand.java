@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
 @Command(name = "list", sortOptions = false, description = "List a user's positions (all pages).")
 public final class ListCommand implements Callable<Integer> {
-    @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER", description = "The user: object id, userPrincipalName or 'me'.")
+    @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER", converter = NonBlank.class, description = "The user: object id, userPrincipalName or 'me'.")
     String user;
 
     @Mixin

@@ -26,7 +26,8 @@ public final class SchemaCommand implements Callable<Integer> {
         description = "A field path (detail.company.displayName) or a type name (companyDetail); none for the whole edit.")
     String path;
 
-    @Option(names = "--json-schema", description = "Print a JSON Schema (draft 2020-12) of an edit document, for editors.")
+    @Option(names = "--json-schema",
+        description = "Print a JSON Schema (draft 2020-12) of an edit document, or of the part PATH names, for editors.")
     boolean jsonSchema;
 
     @Mixin
@@ -38,15 +39,15 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Schema schema = Schema.get();
-        if (jsonSchema) {
-            new JsonRenderer(true).render(new JsonSchemaExporter(schema).export(), common.out());
-            return ExitCode.OK;
-        }
-        ObjectNode explained = new SchemaExplainer(schema).explain(path);
+        ObjectNode explained = jsonSchema ? new JsonSchemaExporter(schema).export(path) : new SchemaExplainer(schema).explain(path);
         if (explained == null) {
             String hint = Suggest.path(schema, path);
             throw new PosctlException(ExitCode.USAGE, "no field or type \"" + path + "\" in the workPosition schema"
                 + (hint != null ? " (did you mean " + hint + "?)" : "") + "; posctl schema lists the fields");
+        }
+        if (jsonSchema) {
+            new JsonRenderer(true).render(explained, common.out());
+            return ExitCode.OK;
         }
         var env = common.env();
         OutputFormat format = output.resolve(env.stdoutTerminal());

@@ -53,12 +53,25 @@ public final class ValidateCommand implements Callable<Integer> {
         if (sink.dropped() > 0) {
             common.note("posctl: " + sink.dropped() + " more problems were counted but not listed");
         }
-        common.note(summary(counts.edits(), counts.valid(), sink));
+        common.note(summary(counts, sink));
         return sink.hasErrors() ? ExitCode.INVALID_INPUT : ExitCode.OK;
     }
 
-    private static String summary(long edits, long valid, ProblemSink sink) {
-        return edits + (edits == 1 ? " edit" : " edits") + " checked, " + valid + " valid: " + sink.errors()
-            + (sink.errors() == 1 ? " error, " : " errors, ") + sink.warnings() + (sink.warnings() == 1 ? " warning" : " warnings");
+    /** The totals add up: documents read = edits checked + documents that are not edits. */
+    static String summary(EditInputs.Counts counts, ProblemSink sink) {
+        long notEdits = counts.documents() - counts.edits();
+        StringBuilder b = new StringBuilder();
+        if (notEdits > 0) {
+            b.append(plural(counts.documents(), "document")).append(", ");
+        }
+        b.append(plural(counts.edits(), "edit")).append(" checked, ").append(counts.valid()).append(" valid");
+        if (notEdits > 0) {
+            b.append("; ").append(plural(notEdits, "document")).append(notEdits == 1 ? " is" : " are").append(" not an edit");
+        }
+        return b.append(": ").append(plural(sink.errors(), "error")).append(", ").append(plural(sink.warnings(), "warning")).toString();
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

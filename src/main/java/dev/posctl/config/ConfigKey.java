@@ -23,15 +23,29 @@ public enum ConfigKey {
     AUTHORITY("authority", "--authority", Kind.URL, "https://login.microsoftonline.com"),
     SCOPE("scope", "--scope", Kind.TEXT, "https://graph.microsoft.com/.default offline_access"),
     OUTPUT("output", "--output", Kind.choice("table", "text", "json", "yaml", "ndjson", "github"), null),
-    CONCURRENCY("concurrency", "--concurrency", Kind.COUNT, null),
-    MAX_RETRIES("maxRetries", "--max-retries", Kind.COUNT, "5"),
-    CONNECT_TIMEOUT("connectTimeout", "--connect-timeout", Kind.SECONDS, "10"),
-    TIMEOUT("timeout", "--timeout", Kind.SECONDS, "30"),
-    RETRY_BUDGET("retryBudget", "--retry-budget", Kind.SECONDS, "120"),
+    CONCURRENCY("concurrency", "--concurrency", Kind.COUNT, Defaults.CONCURRENCY),
+    MAX_RETRIES("maxRetries", "--max-retries", Kind.COUNT, Defaults.MAX_RETRIES),
+    CONNECT_TIMEOUT("connectTimeout", "--connect-timeout", Kind.SECONDS, Defaults.CONNECT_TIMEOUT),
+    TIMEOUT("timeout", "--timeout", Kind.SECONDS, Defaults.TIMEOUT),
+    RETRY_BUDGET("retryBudget", "--retry-budget", Kind.SECONDS, Defaults.RETRY_BUDGET),
     TOKEN_COMMAND("tokenCommand", "--token-command", Kind.TEXT, null),
     TOKEN_FILE("tokenFile", "--token-file", Kind.TEXT, null),
     CLIENT_SECRET_FILE("clientSecretFile", "--client-secret-file", Kind.TEXT, null),
     CERTIFICATE("certificate", "--certificate", Kind.TEXT, null);
+
+    /**
+     * The built-in defaults that options also declare: the options' {@code defaultValue}s name these
+     * constants, so what {@code config view --resolved} shows is what a command uses.
+     */
+    public static final class Defaults {
+        public static final String CONCURRENCY = "8";
+        public static final String MAX_RETRIES = "5";
+        public static final String CONNECT_TIMEOUT = "10";
+        public static final String TIMEOUT = "30";
+        public static final String RETRY_BUDGET = "120";
+
+        private Defaults() {}
+    }
 
     private final String key;
     private final String option;
@@ -63,7 +77,7 @@ public enum ConfigKey {
         return "POSCTL_" + option.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** The built-in default, or null when there is none (or it depends on the terminal). */
+    /** The built-in default, or null when there is none (or it depends on the command and the terminal: output). */
     public String builtIn() {
         return builtIn;
     }

@@ -43,6 +43,7 @@ public final class ConfigService {
             row.put("value", r.value());
             row.put("source", r.source() == Profile.Source.environment ? "env " + key.variable()
                 : r.source() == Profile.Source.profile ? "profile " + profile.name()
+                : key == ConfigKey.OUTPUT ? "default: each command's own (table or text on a terminal, json otherwise)"
                 : r.value() == null ? "unset" : "default");
         }
         return rows;

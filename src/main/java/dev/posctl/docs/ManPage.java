@@ -124,7 +124,7 @@ final class ManPage {
         List<CommandSpec> out = new java.util.ArrayList<>();
         for (CommandLine sub : spec.subcommands().values()) {
             CommandSpec s = sub.getCommandSpec();
-            if (!s.usageMessage().hidden() && !(s.userObject() instanceof CommandLine.HelpCommand) && !out.contains(s)) {
+            if (!s.usageMessage().hidden() && !s.helpCommand() && !out.contains(s)) {
                 out.add(s);
             }
         }

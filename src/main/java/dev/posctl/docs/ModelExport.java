@@ -42,7 +42,7 @@ public final class ModelExport {
                 continue;
             }
             positionalCandidates = candidates(p.completionCandidates());
-            positional = spec.userObject() instanceof CommandLine.HelpCommand ? ValueKind.COMMAND
+            positional = spec.helpCommand() ? ValueKind.COMMAND
                 : "PATH".equals(p.paramLabel()) && !positionalCandidates.isEmpty() ? ValueKind.FIELD_PATH
                 : positionalCandidates.isEmpty() ? ValueKind.FREE : ValueKind.ENUM;
         }

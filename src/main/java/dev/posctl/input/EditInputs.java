@@ -64,31 +64,44 @@ public final class EditInputs {
         return read(sink, stdin, today, consumer, true);
     }
 
-    /** How many edits there are and how many of them are valid. */
-    public record Counts(long edits, long valid) {}
+    /**
+     * What validate counts: every document read (an edit or not), the edits among them, and the valid
+     * edits; {@code documents - edits} documents were not edits (a number, say, in an array of edits).
+     */
+    public record Counts(long documents, long edits, long valid) {}
 
     /** Checks every edit without keeping any: the fastest pass, for validate. */
     public Counts count(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today) {
         LongAdder valid = new LongAdder();
+        LongAdder documents = new LongAdder();
         long n = read(sink, stdin, today, e -> {
             if (e.valid()) {
                 valid.increment();
             }
-        }, false);
-        return new Counts(n, valid.sum());
+        }, false, documents);
+        return new Counts(documents.sum(), n, valid.sum());
     }
 
     private long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, boolean ordered) {
+        return read(sink, stdin, today, consumer, ordered, new LongAdder());
+    }
+
+    private long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, boolean ordered,
+                      LongAdder documents) {
         Overlay overlay = flags.build(sink);
         EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today, requireId), overlay, sink);
-        if (sources.isEmpty()) {
-            reader.readFlags(consumer);
-            return 1;
+        try {
+            if (sources.isEmpty()) {
+                reader.readFlags(consumer);
+                return 1;
+            }
+            long n = 0;
+            for (Source source : sources) {
+                n += reader.read(source, stdin, opener, consumer, ordered);
+            }
+            return n;
+        } finally {
+            documents.add(reader.documents());
         }
-        long n = 0;
-        for (Source source : sources) {
-            n += reader.read(source, stdin, opener, consumer, ordered);
-        }
-        return n;
     }
 }

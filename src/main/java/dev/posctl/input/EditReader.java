@@ -33,6 +33,7 @@ public final class EditReader {
     private final DocumentRules rules;
     private final Overlay overlay;
     private final ProblemSink sink;
+    private final LongAdder documents = new LongAdder();
     private boolean checkOnly;
 
     public EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink) {
@@ -87,7 +88,13 @@ public final class EditReader {
     }
 
     /** A single edit made from flags alone. */
+    /** How many documents were read, edits or not (a 5 in an array of edits is a document, not an edit). */
+    long documents() {
+        return documents.sum();
+    }
+
     public void readFlags(Consumer<Edit> consumer) {
+        documents.increment();
         long before = sink.errors();
         DocumentContext ctx = new DocumentContext(Overlay.SOURCE, 0, 0, false, sink);
         ObjectNode body = overlay.asDocument();
@@ -142,6 +149,7 @@ public final class EditReader {
 
     /** Reads, checks and completes one document; safe to call from several threads at once. */
     ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
+        documents.increment();
         long before = ctx.sink().errors();
         if (checkOnly) {
             ctx.checkOnly();

@@ -18,13 +18,59 @@ public final class JsonSchemaExporter {
     }
 
     public ObjectNode export() {
+        ObjectNode root = head("posctl edit document (Microsoft Graph workPosition)");
+        root.put("description", schema.editDocument().description()
+            + " userId and id may instead come from --user and --id.");
+        objectBody(root, schema.editDocument(), "#microsoft.graph.workPosition", true);
+        defs(root);
+        return root;
+    }
+
+    /**
+     * The schema of one part of an edit: a field path ({@code detail}, {@code detail.company}) or a
+     * type name ({@code companyDetail}); the whole edit for none; null when the schema has no such part.
+     */
+    public ObjectNode export(String path) {
+        if (path == null || path.isEmpty()) {
+            return export();
+        }
+        Property p = schema.resolve(path);
+        if (p != null) {
+            ObjectNode root = head("posctl edit document: " + path);
+            type(root, p.type(), p.nullable());
+            root.put("description", p.description());
+            // an edit names its position by id: only the edit document's other read-only fields are ignored
+            if (p.readOnly() && !"id".equals(path)) {
+                root.put("readOnly", true);
+            }
+            defs(root);
+            return root;
+        }
+        Type named = schema.type(path);
+        if (named == null) {
+            return null;
+        }
+        ObjectNode root = head("posctl: the " + named.name() + " type");
+        root.put("description", named.description());
+        if (named.isEnum()) {
+            enumBody(root, named);
+        } else {
+            objectBody(root, named, "#" + named.odataType(), false);
+        }
+        defs(root);
+        return root;
+    }
+
+    private static ObjectNode head(String title) {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", ID);
-        root.put("title", "posctl edit document (Microsoft Graph workPosition)");
-        root.put("description", schema.editDocument().description()
-            + " userId and id may instead come from --user and --id.");
-        objectBody(root, schema.editDocument(), "#microsoft.graph.workPosition");
+        root.put("title", title);
+        return root;
+    }
+
+    /** Every type but workPosition (the edit document is the root), for the root's $refs. */
+    private void defs(ObjectNode root) {
         ObjectNode defs = root.putObject("$defs");
         for (Type t : schema.types().values()) {
             if (t == schema.workPosition()) {
@@ -35,13 +81,13 @@ public final class JsonSchemaExporter {
             if (t.isEnum()) {
                 enumBody(d, t);
             } else {
-                objectBody(d, t, "#" + t.odataType());
+                objectBody(d, t, "#" + t.odataType(), false);
             }
         }
-        return root;
     }
 
-    private void objectBody(ObjectNode o, Type t, String odata) {
+    /** @param edit the edit document, whose id names the position to change: a plain string, not read-only */
+    private void objectBody(ObjectNode o, Type t, String odata, boolean edit) {
         o.put("type", "object");
         ObjectNode props = o.putObject("properties");
         ObjectNode ot = props.putObject(Schema.ODATA_TYPE);
@@ -53,7 +99,7 @@ public final class JsonSchemaExporter {
             ObjectNode ps = props.putObject(p.name());
             type(ps, p.type(), p.nullable());
             ps.put("description", p.description());
-            if (p.readOnly()) {
+            if (p.readOnly() && !(edit && "id".equals(p.name()))) {
                 ps.put("readOnly", true);
             }
         }

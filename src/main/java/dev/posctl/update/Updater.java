@@ -3,6 +3,7 @@ package dev.posctl.update;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.api.FailedCall;
 import dev.posctl.api.PositionAnswer;
 import dev.posctl.api.PositionService;
 import dev.posctl.core.ExitCode;
@@ -172,6 +173,11 @@ public final class Updater {
     }
 
     static UpdateResult failed(Edit edit, String id, PosctlException e) {
+        if (e instanceof FailedCall) {
+            // e.g. the list behind --current answered 401: the result names that status, not null
+            GraphError g = ((FailedCall) e).error();
+            return UpdateResult.failed(edit.location(), edit.userId(), id, g.status(), g.code(), e.getMessage(), g.requestId(), e.exitCode());
+        }
         return UpdateResult.failed(edit.location(), edit.userId(), id, 0, null, e.getMessage(), null, e.exitCode());
     }
 

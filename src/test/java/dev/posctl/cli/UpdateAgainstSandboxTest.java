@@ -80,7 +80,8 @@ class UpdateAgainstSandboxTest {
         assertEquals(0, cli().run("delete", "--user", "newbie@contoso.com", "--id", id, "--yes").code());
         assertEquals(0, JSON.readTree(cli().run("list", "--user", "newbie@contoso.com", "-o", "json").out()).size());
         Cli.Result asked = cli().terminal(true).stdin("n\n").run("delete", "--user", ADELE, "--id", CURRENT);
-        assertTrue(asked.err().contains("Delete position " + CURRENT) && asked.err().contains("not deleted"), asked::toString);
+        assertEquals(130, asked.code(), "declining is a cancellation: " + asked);
+        assertTrue(asked.err().contains("Delete position " + CURRENT) && asked.err().contains("nothing deleted"), asked::toString);
         assertEquals(2, JSON.readTree(cli().run("list", "--user", ADELE, "-o", "json").out()).size());
     }
 
