@@ -17,7 +17,7 @@ public final class GeneratedDocs {
         out.put("completions/posctl.bash", CompletionScripts.bash(tree));
         out.put("completions/_posctl", CompletionScripts.zsh(tree));
         out.put("completions/posctl.fish", FishScript.of(ModelExport.of(tree.getCommandSpec())));
-        ManPages.of(tree.getCommandSpec()).forEach((name, text) -> out.put("man/" + name, text));
+        ManPages.of(tree.getCommandSpec()).forEach((name, text) -> out.put("man/man1/" + name, text));
         return out;
     }
 }
