@@ -15,7 +15,8 @@ final class DryRunPrinter {
         for (UpdateResult r : results) {
             JsonNode req = r.request();
             if (req == null) {
-                out.println(TerminalText.escape("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error() : "")));
+                out.println(TerminalText.escape("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error()
+                    : r.status() == UpdateResult.Status.unchanged ? ": nothing to send: the position already has these values" : "")));
                 out.println();
                 continue;
             }

@@ -82,6 +82,13 @@ public final class UpdateCommand implements Callable<Integer> {
             if (note != null) {
                 common.note("posctl: " + note);
             }
+            long unchanged = tally.count(dev.posctl.update.UpdateResult.Status.unchanged);
+            if (unchanged > 0) {
+                // otherwise a dry run that shows no request leaves people guessing why
+                common.note(unchanged == tally.done() && unchanged == 1 ? "posctl: nothing to send: the position already has these values"
+                    : "posctl: nothing to send for " + unchanged + " unchanged edit" + (unchanged == 1 ? ": its position already has"
+                    : "s: their positions already have") + " these values");
+            }
             common.note(tally.summary());
             String outputFailure = printer.writeFailure();
             if (outputFailure != null) {

@@ -19,7 +19,7 @@ public final class GeneratedDocs {
         out.put("completions/posctl.bash", CompletionScripts.bash(model));
         out.put("completions/_posctl", CompletionScripts.zsh(model));
         out.put("completions/posctl.fish", FishScript.of(model));
-        ManPages.of(tree.getCommandSpec()).forEach((name, text) -> out.put("man/" + name, text));
+        ManPages.of(tree.getCommandSpec()).forEach((name, text) -> out.put("man/man1/" + name, text));
         return out;
     }
 }

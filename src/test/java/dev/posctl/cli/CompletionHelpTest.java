@@ -21,7 +21,7 @@ class CompletionHelpTest {
         assertTrue(help.out().lines().anyMatch("zsh:  posctl completion zsh > \"${fpath[1]}/_posctl\""::equals), help.out());
         assertFalse(help.out().contains("null/_posctl"), help.out());
 
-        String page = GeneratedDocs.all(CommandLineFactory.neutral()).get("man/posctl-completion.1");
+        String page = GeneratedDocs.all(CommandLineFactory.neutral()).get("man/man1/posctl-completion.1");
         assertFalse(page.contains("null/_posctl"), page);
         assertTrue(page.contains("zsh:  posctl completion zsh > \"${fpath[1]}/_posctl\""), page);
     }

@@ -102,7 +102,8 @@ class DistributionIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         Set<String> tar = underTop(tarNames);
         assertEquals(zip, tar, "zip and tar.gz hold the same files");
-        for (String f : List.of("bin/posctl", "bin/posctl.cmd", "lib/posctl.jar", "README.md", "LICENSE")) {
+        for (String f : List.of("bin/posctl", "bin/posctl.cmd", "lib/posctl.jar", "README.md", "LICENSE", "man/man1/posctl.1",
+            "man/man1/posctl-update.1", "completions/posctl.bash")) {
             assertTrue(zip.contains(f), f + " in " + zip);
         }
         // the generated completions and man pages, whatever the build made of them
@@ -128,6 +129,22 @@ class DistributionIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/posctl")), "bin/posctl is executable once unpacked");
         assertTrue(Files.readString(home.resolve("bin/posctl.cmd")).contains("\r\n"), "posctl.cmd has DOS line ends");
+    }
+
+    @Test
+    void manFindsThePagesOnceBinIsOnPath() throws Exception {
+        // man-db looks in bin/../man of every PATH entry: an unpacked archive (or an SDKMAN candidate) needs nothing more
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/man")), "man is not installed");
+        ProcessBuilder pb = new ProcessBuilder("man", "-w", "posctl-update").directory(dir.toFile())
+            .redirectOutput(dir.resolve("man.out").toFile()).redirectError(dir.resolve("man.err").toFile());
+        pb.environment().remove("MANPATH");
+        pb.environment().put("HOME", dir.toString());
+        pb.environment().put("PATH", home.resolve("bin") + ":/usr/bin:/bin");
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("man.err")));
+        assertEquals(home.resolve("man/man1/posctl-update.1").toRealPath().toString(),
+            Path.of(Files.readString(dir.resolve("man.out")).trim()).toRealPath().toString());
     }
 
     @Test

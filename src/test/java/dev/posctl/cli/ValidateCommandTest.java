@@ -182,7 +182,7 @@ class ValidateCommandTest {
 
     @Test
     void theFoundingDocumentsExampleIsReadAndItsPlaceholdersFlagged() {
-        Path seed = Path.of("examples/seed-update-request.json").toAbsolutePath();
+        Path seed = Path.of("src/test/resources/dev/posctl/seed-update-request.json").toAbsolutePath();
         Cli.Result r = cli().run("validate", "-f", seed.toString(), "--user", "adele@contoso.com", "--id",
             "7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d", "-o", "json");
         assertEquals(3, r.code(), r::toString);

@@ -24,7 +24,7 @@ class GeneratedDocsTest {
     void committedFilesMatchTheCommandModel() throws IOException {
         Map<String, String> generated = GeneratedDocs.all(CommandLineFactory.neutral());
         if (Boolean.getBoolean("posctl.regenerate")) {
-            for (String dir : List.of("completions", "man")) {
+            for (String dir : List.of("completions", "man/man1")) {
                 if (Files.isDirectory(ROOT.resolve(dir))) {
                     try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
                         for (Path p : s.toList()) {
@@ -42,7 +42,7 @@ class GeneratedDocsTest {
                 stale.add(e.getKey());
             }
         }
-        for (String dir : List.of("completions", "man")) {
+        for (String dir : List.of("completions", "man/man1")) {
             try (Stream<Path> s = Files.list(ROOT.resolve(dir))) {
                 s.map(p -> dir + "/" + p.getFileName()).filter(k -> !generated.containsKey(k)).forEach(k -> stale.add(k + " (no longer generated)"));
             }
@@ -55,8 +55,8 @@ class GeneratedDocsTest {
     @Test
     void everyVisibleCommandHasAPageWithTheRequiredSections() {
         Map<String, String> all = GeneratedDocs.all(CommandLineFactory.neutral());
-        assertTrue(all.containsKey("man/posctl-update.1"));
-        assertTrue(all.containsKey("man/posctl-sandbox-serve.1"));
+        assertTrue(all.containsKey("man/man1/posctl-update.1"));
+        assertTrue(all.containsKey("man/man1/posctl-sandbox-serve.1"));
         assertTrue(all.keySet().stream().noneMatch(k -> k.contains("__complete") || k.contains("posctl-help")), all.keySet().toString());
         for (Map.Entry<String, String> e : all.entrySet()) {
             if (e.getKey().startsWith("man/")) {

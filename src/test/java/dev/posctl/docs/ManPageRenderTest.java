@@ -19,7 +19,7 @@ class ManPageRenderTest {
     void everyPageRendersWithoutGroffWarnings() throws Exception {
         assumeTrue(Tools.onPath("groff"), "groff is not installed (apt-get install -y groff-base): man pages not rendered");
         dev.posctl.cli.GenerateDocs.write(dir);
-        try (var pages = Files.list(dir.resolve("man"))) {
+        try (var pages = Files.list(dir.resolve("man/man1"))) {
             for (Path page : pages.toList()) {
                 Tools.Run r = Tools.run(dir, List.of("groff", "-man", "-Tutf8", "-ww", "-z", page.toString()));
                 assertEquals(0, r.code(), page + ": " + r.err());
@@ -32,7 +32,7 @@ class ManPageRenderTest {
     void manRendersTheUpdatePage() throws Exception {
         assumeTrue(Tools.onPath("man"), "man is not installed (apt-get install -y man-db): page not rendered");
         dev.posctl.cli.GenerateDocs.write(dir);
-        Tools.Run r = Tools.run(dir, List.of("env", "MANWIDTH=100", "man", "-l", dir.resolve("man/posctl-update.1").toString()));
+        Tools.Run r = Tools.run(dir, List.of("env", "MANWIDTH=100", "man", "-l", dir.resolve("man/man1/posctl-update.1").toString()));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("POSCTL-UPDATE(1)"), r.out());
         assertTrue(r.out().contains("--job-title TEXT"), r.out());
