@@ -17,12 +17,30 @@ import java.nio.file.Path;
 /**
  * {@code --journal}: each edit's outcome appended and flushed as soon as it is known, so a run that
  * is killed (even with SIGKILL) can be resumed: edits recorded as updated or unchanged are not
- * sent again. An edit is known by its source, its place there and its content.
+ * sent again, and undone: {@link Undo} reverses exactly the updates it records. An edit is known
+ * by its source, its place there and its content.
  *
  * <p>One run at a time: the journal is locked while open, and a second run is refused. A line cut
  * short by a kill is ended before the next record, so the record after it stays readable.
+ *
+ * <p>The format, version 2: UTF-8 NDJSON, append-only, one object per line and outcome:
+ * <pre>
+ * v           2 (lines without it are version 1: no before/written, so not reversible)
+ * key         16 hex digits: the edit's {@link #key}, what --resume looks up
+ * source, line, document, user, id, status, httpStatus, errorCode, requestId, error
+ *             as in a --report line; status is updated, unchanged or failed
+ * before      updated only: each top-level field the PATCH wrote, with its value as the merge read
+ *             it (null: absent then); missing when the run did not read (--no-merge)
+ * written     updated only: those fields as the PATCH body sent them (complex values whole)
+ * </pre>
+ * Unchanged and failed lines carry neither, so a run that changes little writes a small journal.
+ * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
+ * version above {@link #VERSION} is refused by undo rather than half understood.
  */
 public final class Journal implements AutoCloseable {
+    /** The format written; see above. */
+    public static final int VERSION = 2;
+
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
@@ -83,8 +101,14 @@ public final class Journal implements AutoCloseable {
 
     /** @throws PosctlException (exit 7) when the line cannot be written, and for every record after that */
     public void record(long key, UpdateResult r) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode().put("key", Long.toHexString(key));
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("key", Long.toHexString(key));
         line.setAll(r.toReport());
+        if (r.status() == UpdateResult.Status.updated && r.written() != null) {
+            if (r.before() != null) {
+                line.set("before", r.before());
+            }
+            line.set("written", r.written());
+        }
         out.write(line);
     }
 
