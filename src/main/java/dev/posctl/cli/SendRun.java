@@ -17,6 +17,7 @@ import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The sending pass of update: edits streamed from their sources into the bulk runner, results out. */
@@ -41,11 +42,25 @@ final class SendRun {
         this.printer = printer;
     }
 
+    /** Where a run's edits come from: its inputs read a second time, or an undo's plan. */
+    interface Feed {
+        /** @param reread where a second reading reports what the first did not find */
+        void read(ProblemSink reread, Consumer<Edit> each);
+    }
+
     /** @return true when a signal stopped the run early */
     boolean send(EditInputs inputs, Connection connection, HttpSettings http, Journal journal, NdjsonAppender report,
                  Updater.Options options) throws InterruptedException {
         var env = common.env();
-        Updater updater = new Updater(connection.service(), options);
+        return send((reread, each) -> inputs.read(reread, env.stdin(), env::today, each), connection, http, journal, report,
+            options, null);
+    }
+
+    /** @param reversal for undo, else null (see {@link Updater.Reversal}) */
+    boolean send(Feed feed, Connection connection, HttpSettings http, Journal journal, NdjsonAppender report,
+                 Updater.Options options, Updater.Reversal reversal) throws InterruptedException {
+        var env = common.env();
+        Updater updater = new Updater(connection.service(), options, reversal);
         BatchClient batch = new BatchClient(connection.service().client(), connection.service().paths(),
             http, env.clock());
         BulkRunner runner = this.runner = new BulkRunner(updater, batch,
@@ -72,7 +87,7 @@ final class SendRun {
             }) : null;
         try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
             ProblemSink reread = new ProblemSink(false);
-            inputs.read(reread, env.stdin(), env::today, edit -> {
+            feed.read(reread, edit -> {
                 if (runner.stopped() || !edit.valid()) {
                     return;  // an edit invalid now was valid when checked: the input changed; reported below
                 }
