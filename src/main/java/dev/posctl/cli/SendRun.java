@@ -71,6 +71,19 @@ final class SendRun {
                 }
 
                 @Override
+                public void sending(Edit edit, Updater.Patch patch) {
+                    if (journal != null) {
+                        try {
+                            journal.intend(key(edit), edit.location(), patch);
+                        } catch (PosctlException e) {
+                            brokeJournal(e);
+                            // a write the journal cannot tell undo of must not go out: this edit (its chunk) fails unsent
+                            throw new PosctlException(ExitCode.CONFIG, "not sent: the journal cannot be written");
+                        }
+                    }
+                }
+
+                @Override
                 public void chunkDone() {
                     printer.flush();
                 }
@@ -148,16 +161,20 @@ final class SendRun {
             journal.record(key(edit), r);
             return r;
         } catch (PosctlException e) {
-            runner.stop();
-            tally.stopped();
-            journalBroke = true;
-            if (localFailure.compareAndSet(null, e)) {
-                common.err().println("posctl: stopping: journal " + e.getMessage()
-                    + "; nothing more is sent, and the edits in flight are reported as unknown");
-                common.err().flush();
-            }
+            brokeJournal(e);
             // a failure is sent again on --resume anyway: it stays a failure, with its own exit code
             return r.isFailure() ? r : r.unrecorded("the journal cannot be written");
+        }
+    }
+
+    private void brokeJournal(PosctlException e) {
+        runner.stop();
+        tally.stopped();
+        journalBroke = true;
+        if (localFailure.compareAndSet(null, e)) {
+            common.err().println("posctl: stopping: journal " + e.getMessage()
+                + "; nothing more is sent, and the edits in flight are reported as unknown");
+            common.err().flush();
         }
     }
 

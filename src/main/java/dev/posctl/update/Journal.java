@@ -8,6 +8,7 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
+import dev.posctl.validate.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +29,25 @@ import java.nio.file.Path;
  * v           2 (lines without it are version 1: no before/written, so not reversible)
  * key         16 hex digits: the edit's {@link #key}, what --resume looks up
  * source, line, document, user, id, status, httpStatus, errorCode, requestId, error
- *             as in a --report line; status is updated, unchanged or failed
- * before      updated only: each top-level field the PATCH wrote, with its value as the merge read
- *             it (null: absent then); missing when the run did not read (--no-merge)
- * written     updated only: those fields as the PATCH body sent them (complex values whole)
+ *             as in a --report line; status is sending, updated, unchanged or failed
+ * before      sending and updated: each top-level field the PATCH writes, with its value as the
+ *             merge read it (null: absent then); missing when the run did not read (--no-merge)
+ * written     sending and updated: those fields as the PATCH body sends them (complex values whole)
  * </pre>
- * Unchanged and failed lines carry neither, so a run that changes little writes a small journal.
+ * A sending line is written and flushed just before its PATCH goes out; the outcome's line
+ * (same key) follows once known. A sending line with no updated line after it is a write whose
+ * outcome nobody knows (the run was killed with it in flight, or it failed): undo checks the
+ * position and reverses it only if it holds what was written. Unchanged and failed lines carry
+ * no before/written, so a run that changes little writes a small journal; --no-merge writes no
+ * sending lines, as there is nothing to put back.
  * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
  * version above {@link #VERSION} is refused by undo rather than half understood.
  */
 public final class Journal implements AutoCloseable {
     /** The format written; see above. */
     public static final int VERSION = 2;
+    /** The status of a write about to be sent, whose outcome follows on a later line unless the run was killed. */
+    public static final String SENDING = "sending";
 
     private final Path file;
     private final NdjsonAppender out;
@@ -109,6 +117,27 @@ public final class Journal implements AutoCloseable {
             }
             line.set("written", r.written());
         }
+        out.write(line);
+    }
+
+    /**
+     * Before a write is sent: what it will write and the values it replaces, so that a run killed
+     * before the outcome is recorded (up to every write in flight) can still be undone exactly.
+     */
+    public void intend(long key, Location source, Updater.Patch p) {
+        ObjectNode before = p.before();
+        if (before == null) {
+            return;  // nothing read, nothing to put back: undo says so for the recorded outcome
+        }
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("key", Long.toHexString(key));
+        line.put("source", source != null ? source.source() : null);
+        line.put("line", source != null ? source.line() : 0);
+        line.put("document", source != null ? source.document() : 0);
+        line.put("user", p.target().user());
+        line.put("id", p.target().id());
+        line.put("status", SENDING);
+        line.set("before", before);
+        line.set("written", p.written());
         out.write(line);
     }
 

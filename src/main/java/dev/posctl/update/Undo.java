@@ -29,8 +29,10 @@ import java.util.Map;
 /**
  * The reverse of a run, planned from its journal (format in {@link Journal}): for every update it
  * records, an edit that puts the written fields back to their values before, and what the run
- * wrote, which the position must still hold. Only recorded updates are reversed, so a run cut off
- * midway is undone exactly as far as it got.
+ * wrote, which the position must still hold. Only recorded writes are reversed, so a run cut off
+ * midway is undone exactly as far as it got; a write in flight when it was cut off (recorded as
+ * sending, its outcome never) is reversed if the position holds what it wrote, and found
+ * unchanged if it still holds the values before.
  *
  * <p>A position updated more than once in the run is reversed once: each field goes back to its
  * value before the first write that touched it, and must still hold the last value written.
@@ -87,15 +89,18 @@ public final class Undo {
 
     private Undo() {}
 
+    /** A journal line that undo acts on: an update, or a write sent whose outcome was never recorded. */
+    private record Record(JsonNode line, Location at) {}
+
     /**
      * @param shown the journal's name as the user gave it, for messages and results
      * @throws PosctlException exit 3 for a file that is no journal or is of a newer version, 7 when it
      *                         cannot be read or a run still writes it
      */
     public static Plan plan(Path journal, String shown) {
-        Map<String, Step> steps = new LinkedHashMap<>();
-        List<Irreversible> irreversible = new ArrayList<>();
-        int records = 0;
+        List<Record> records = new ArrayList<>();
+        Map<String, Integer> pending = new HashMap<>();
+        int outcomes = 0;
         int lineNo = 0;
         // closing the channel releases the lock too
         try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.READ)) {
@@ -116,24 +121,39 @@ public final class Undo {
                 if (!n.isObject() || !n.has("key") || !n.has("status")) {
                     continue;
                 }
-                records++;
+                outcomes++;
                 int version = n.path("v").asInt(1);
                 if (version > Journal.VERSION) {
                     throw new PosctlException(ExitCode.INVALID_INPUT, shown + ":" + lineNo + ": journal version " + version
                         + " is newer than this posctl reads (" + Journal.VERSION + "); undo it with a newer posctl");
                 }
-                if (!n.path("status").asText().equals(UpdateResult.Status.updated.name())) {
-                    continue;
+                String status = n.path("status").asText();
+                String key = n.path("key").asText();
+                if (status.equals(Journal.SENDING)) {
+                    pending.put(key, records.size());
+                    records.add(new Record(n, new Location(shown, lineNo, 0, lineNo)));
+                } else if (status.equals(UpdateResult.Status.updated.name())) {
+                    Integer sent = pending.remove(key);
+                    if (sent != null) {
+                        records.set(sent, null);  // its outcome is known: the updated line stands for it
+                    }
+                    records.add(new Record(n, new Location(shown, lineNo, 0, lineNo)));
                 }
-                add(n, new Location(shown, lineNo, 0, lineNo), steps, irreversible);
             }
         } catch (NoSuchFileException e) {
             throw new PosctlException(ExitCode.INVALID_INPUT, "journal " + shown + ": no such file", e);
         } catch (IOException e) {
             throw new PosctlException(ExitCode.CONFIG, "journal " + shown + ": cannot read: " + IoReasons.of(e), e);
         }
-        if (records == 0 && lineNo > 0) {
+        if (outcomes == 0 && lineNo > 0) {
             throw new PosctlException(ExitCode.INVALID_INPUT, shown + ": not a posctl journal (no line records an outcome)");
+        }
+        Map<String, Step> steps = new LinkedHashMap<>();
+        List<Irreversible> irreversible = new ArrayList<>();
+        for (Record r : records) {
+            if (r != null) {
+                add(r.line(), r.at(), steps, irreversible);
+            }
         }
         return new Plan(new ArrayList<>(steps.values()), irreversible);
     }

@@ -15,6 +15,7 @@ import dev.posctl.http.PathStyle;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,27 @@ public final class Updater {
     public record Target(Edit edit, String user, String id, GraphResponse read) {}
 
     /** A write to make: the request ({@code url} relative to the version root) and what it changes. */
-    public record Patch(Target target, String url, ObjectNode body, List<String> changed, JsonNode current) {}
+    public record Patch(Target target, String url, ObjectNode body, List<String> changed, JsonNode current) {
+        /** What undo puts back: the current value of every field the body writes; null without a read. */
+        public ObjectNode before() {
+            if (current == null) {
+                return null;
+            }
+            ObjectNode before = JsonNodeFactory.instance.objectNode();
+            written().fieldNames().forEachRemaining(name -> {
+                JsonNode was = current.get(name);
+                before.set(name, was == null ? JsonNodeFactory.instance.nullNode() : was.deepCopy());
+            });
+            return before;
+        }
+
+        /** The body without the addressing id the seed path style adds. */
+        public ObjectNode written() {
+            ObjectNode w = body.deepCopy();
+            w.remove("id");
+            return w;
+        }
+    }
 
     /** The outcome of planning: either a finished result or a patch to send. */
     public record Plan(UpdateResult done, Patch patch) {}
@@ -77,6 +98,11 @@ public final class Updater {
 
     /** The whole update of one edit, one request at a time. */
     public UpdateResult apply(Edit edit) {
+        return apply(edit, p -> { });
+    }
+
+    /** @param beforeWrite told of the write just before it is sent; what it throws stops the write */
+    public UpdateResult apply(Edit edit, Consumer<Patch> beforeWrite) {
         Target target;
         try {
             target = target(edit);
@@ -87,6 +113,9 @@ public final class Updater {
             Plan plan = plan(target, options.merge() ? read(target) : null);
             if (plan.done() != null) {
                 return plan.done();
+            }
+            if (!options.dryRun()) {
+                beforeWrite.accept(plan.patch());
             }
             GraphResponse written = options.dryRun() ? null : service.client().patch(service.paths().absolute(plan.patch().url()), plan.patch().body());
             return finish(plan.patch(), written);
@@ -177,27 +206,7 @@ public final class Updater {
             }
         }
         return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
-            p.changed(), position, null, null, written.requestId(), null, 0, before(p), writtenFields(p.body()));
-    }
-
-    /** What undo needs to put back: the current value of every field the body writes; null without a read. */
-    private static ObjectNode before(Patch p) {
-        if (p.current() == null) {
-            return null;
-        }
-        ObjectNode before = JsonNodeFactory.instance.objectNode();
-        writtenFields(p.body()).fieldNames().forEachRemaining(name -> {
-            JsonNode was = p.current().get(name);
-            before.set(name, was == null ? JsonNodeFactory.instance.nullNode() : was.deepCopy());
-        });
-        return before;
-    }
-
-    /** The body without the addressing id the seed path style adds. */
-    private static ObjectNode writtenFields(ObjectNode body) {
-        ObjectNode w = body.deepCopy();
-        w.remove("id");
-        return w;
+            p.changed(), position, null, null, written.requestId(), null, 0, p.before(), p.written());
     }
 
     /** A failed result when the position no longer holds what the run wrote (unless forced), else null. */
@@ -207,7 +216,8 @@ public final class Updater {
             return null;
         }
         List<Merge.Change> drift = Merge.changes(current, expected);
-        if (drift.isEmpty()) {
+        // back at the values before already (a write that never landed, or reverted by hand): unchanged
+        if (drift.isEmpty() || Merge.changes(current, t.edit().fields()).isEmpty()) {
             return null;
         }
         StringBuilder why = new StringBuilder("conflict: changed since posctl wrote it, left alone (--force reverses it anyway): ");

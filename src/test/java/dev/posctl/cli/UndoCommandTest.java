@@ -133,17 +133,32 @@ class UndoCommandTest {
     void aRunCutOffMidwayIsUndoneExactlyAsFarAsItGot() throws Exception {
         List<JsonNode> before = everyPosition();
         assertEquals(0, update(wrongTitles(0, 50), "run.ndjson").code());
-        // what a SIGKILL leaves: the records flushed so far, and the last one cut short
-        Files.writeString(dir.resolve("run.ndjson"), "{\"v\":2,\"key\":\"00ff\",\"source\":\"<stdin>\",\"line\":51,\"st",
-            java.nio.file.StandardOpenOption.APPEND);
-        assertEquals("Wrong 49", server.store().get("user49@contoso.com", "pos-49").orElseThrow().at("/detail/jobTitle").asText());
-        String untouched = server.store().get("user50@contoso.com", "pos-50").orElseThrow().toString();
+        Path journal = dir.resolve("run.ndjson");
+        // what a SIGKILL leaves: users 40-49 written with their outcomes never recorded (in flight), user 60's
+        // write announced but never landed, and the last record cut short
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(journal)) {
+            boolean inFlight = line.matches(".*\"user\":\"user4\\d@contoso.com\".*") && line.contains("\"status\":\"updated\"");
+            if (!inFlight) {
+                kept.add(line);
+            }
+        }
+        JsonNode seeded = JSON.valueToTree(server.store().get("user60@contoso.com", "pos-60").orElseThrow());
+        ObjectNode sending = JSON.createObjectNode().put("v", 2).put("key", "60").put("user", "user60@contoso.com")
+            .put("id", "pos-60").put("status", "sending");
+        sending.putObject("before").set("detail", seeded.get("detail"));
+        ((ObjectNode) sending.putObject("written").set("detail", seeded.get("detail").deepCopy())).with("detail").put("jobTitle", "Wrong 60");
+        kept.add(sending.toString());
+        Files.writeString(journal, String.join("\n", kept) + "\n{\"v\":2,\"key\":\"00ff\",\"source\":\"<stdin>\",\"line\":51,\"st");
+        assertEquals("Wrong 45", server.store().get("user45@contoso.com", "pos-45").orElseThrow().at("/detail/jobTitle").asText());
+        String untouched = server.store().get("user60@contoso.com", "pos-60").orElseThrow().toString();
 
         Cli.Result undo = cli.run("undo", "--journal", "run.ndjson", "-o", "json", "--progress", "off");
         assertEquals(0, undo.code(), undo::toString);
-        assertEquals(50, JSON.readTree(undo.out()).size(), "the 50 recorded updates, and nothing for the cut line");
-        assertEquals(before, everyPosition());
-        assertEquals(untouched, server.store().get("user50@contoso.com", "pos-50").orElseThrow().toString(), "never written by the undo");
+        assertEquals(51, JSON.readTree(undo.out()).size(), "the 50 writes made, the one announced, nothing for the cut line");
+        assertTrue(undo.err().contains("50 updated, 1 unchanged, 0 failed"), undo::toString);
+        assertEquals(before, everyPosition(), "the writes in flight are reversed too");
+        assertEquals(untouched, server.store().get("user60@contoso.com", "pos-60").orElseThrow().toString(), "never landed, never written");
     }
 
     @Test
