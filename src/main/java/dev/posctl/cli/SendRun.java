@@ -178,6 +178,11 @@ final class SendRun {
         }
     }
 
+    /** An outcome settled before sending (an update undo cannot reverse): reported, counted and printed as the others. */
+    void settled(UpdateResult r, NdjsonAppender report) {
+        done(r, report);
+    }
+
     private void done(UpdateResult r, NdjsonAppender report) {
         tally.add(r.status());
         if (report != null && report.failure() == null) {

@@ -78,11 +78,8 @@ public final class UndoCommand implements Callable<Integer> {
         Path own = env.cwd().resolve(bulk.journal);
         checkFiles(input, own);
         Undo.Plan plan = Undo.plan(input, journal.toString());
-        for (Undo.Irreversible i : plan.irreversible()) {
-            common.editFailed(i.location(), (i.user() != null ? i.user() : "(no user)") + " " + (i.id() != null ? i.id() : "(no id)"), i.why());
-        }
         RunTally tally = new RunTally();
-        tally.total(plan.steps().size());
+        tally.total(plan.steps().size() + plan.irreversible().size());
         String inputId = RealPaths.of(input).toString();
         ResultPrinter printer;
         SendRun run;
@@ -93,6 +90,10 @@ public final class UndoCommand implements Callable<Integer> {
              NdjsonAppender reportFile = report == null ? null : new NdjsonAppender(env.cwd().resolve(report), false, false)) {
             printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
             run = new SendRun(common, bulk, tally, printer, name -> inputId);
+            for (Undo.Irreversible i : plan.irreversible()) {
+                run.settled(UpdateResult.failed(i.location(), i.user(), i.id(), 0, "notReversible", i.why(), null, ExitCode.REJECTED),
+                    reportFile);
+            }
             interrupted = run.send((reread, each) -> plan.steps().forEach(s -> each.accept(s.edit())), connection,
                 settings.http(), ownJournal, reportFile, new Updater.Options(true, dryRun, false, false),
                 new Updater.Reversal(plan::expected, force));
@@ -117,8 +118,7 @@ public final class UndoCommand implements Callable<Integer> {
         if (outputFailure != null) {
             return ExitCode.CONFIG;
         }
-        int code = run.exitCode();
-        return plan.irreversible().isEmpty() ? code : UpdateResult.worse(code, ExitCode.REJECTED);
+        return run.exitCode();
     }
 
     private BulkOptions bulkOptions() {

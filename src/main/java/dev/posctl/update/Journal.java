@@ -12,8 +12,10 @@ import dev.posctl.validate.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * {@code --journal}: each edit's outcome appended and flushed as soon as it is known, so a run that
@@ -61,6 +63,7 @@ public final class Journal implements AutoCloseable {
     /** @param resume read the journal's done edits first, and append; otherwise start it afresh */
     public static Journal open(Path file, boolean resume) {
         boolean append = resume && Files.exists(file);
+        createPrivate(file);
         Journal j = new Journal(file, NdjsonAppender.locked(file, append, "its journal"));
         if (append) {
             try {
@@ -72,6 +75,26 @@ public final class Journal implements AutoCloseable {
             }
         }
         return j;
+    }
+
+    /**
+     * A new journal is made readable by its owner only: it holds the values of the fields a run
+     * wrote (names, titles, managers). One that exists keeps the permissions its owner gave it.
+     */
+    private static void createPrivate(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (FileAlreadyExistsException e) {
+            // an earlier run's journal, or a device such as /dev/null: left as it is
+        } catch (IOException e) {
+            // NdjsonAppender opens it next and reports why it cannot, in its words
+        }
     }
 
     private void load() throws IOException {

@@ -94,6 +94,8 @@ class UndoCommandTest {
         assertEquals("Contoso", updated.at("/written/detail/company/displayName").asText(), "what the merged PATCH wrote");
         JsonNode unchanged = JSON.readTree(lines.stream().filter(l -> l.contains("\"unchanged\"")).findFirst().orElseThrow());
         assertFalse(unchanged.has("before") || unchanged.has("written"), "nothing to undo, nothing kept: " + unchanged);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("run.ndjson"))), "it holds profile data: its owner's only");
 
         Cli.Result undo = cli.run("undo", "--journal", "run.ndjson", "-o", "ndjson", "--progress", "off");
         assertEquals(0, undo.code(), undo::toString);
@@ -180,9 +182,13 @@ class UndoCommandTest {
     @Test
     void whatCannotBeUndoneIsSaidAndNotGuessed() throws Exception {
         assertEquals(0, cli.stdin(wrongTitles(0, 2)).run("update", "-f", "-", "--no-merge", "--journal", "nomerge.ndjson").code());
-        Cli.Result undo = cli.run("undo", "--journal", "nomerge.ndjson", "--progress", "off");
+        Cli.Result undo = cli.run("undo", "--journal", "nomerge.ndjson", "--progress", "off", "-o", "json");
         assertEquals(4, undo.code(), undo::toString);
         assertTrue(undo.err().contains("not reversible: the run did not read the position before writing (--no-merge)"), undo::toString);
+        JsonNode results = JSON.readTree(undo.out());
+        assertEquals(2, results.size(), undo::toString);
+        assertEquals("notReversible", results.get(0).get("errorCode").asText());
+        assertTrue(undo.err().contains("0 updated, 0 unchanged, 2 failed"), undo::toString);
 
         Files.writeString(dir.resolve("edits.ndjson"), wrongTitles(0, 1));
         Cli.Result notJournal = cli.run("undo", "--journal", "edits.ndjson");
