@@ -7,7 +7,7 @@
 # the subcommands of a command: $1 the command's path (words after posctl)
 function _posctl_subcommands() {
   case $1 in
-    '') v='update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami' ;;
+    '') v='update undo get list create delete diff validate schema sandbox help completion shell edit config login logout whoami' ;;
     'sandbox') v='serve reset' ;;
     'config') v='view get set unset use profiles' ;;
     *) v='' ;;
@@ -21,6 +21,8 @@ function _posctl_options() {
       v='-h --help -V --version' ;;
     'update')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+    'undo')
+      v='--journal --undo-journal --resume --force --dry-run --concurrency --batch-size --fail-fast --progress --report --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'get'|'edit')
       v='-u --user --id --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'list')
@@ -62,7 +64,9 @@ function _posctl_option() {
     '|-h'|'|--help'|'|-V'|'|--version'|'update|--is-current'|'update|--current'|\
     'update|--dry-run'|'update|--no-merge'|'update|--show-result'|'update|--fail-fast'|\
     'update|--resume'|'update|--insecure-http'|'update|--debug'|'update|-v'|'update|--verbose'|\
-    'update|-q'|'update|--quiet'|'update|--no-color'|'update|-h'|'update|--help'|\
+    'update|-q'|'update|--quiet'|'update|--no-color'|'update|-h'|'update|--help'|'undo|--resume'|\
+    'undo|--force'|'undo|--dry-run'|'undo|--fail-fast'|'undo|--insecure-http'|'undo|--debug'|\
+    'undo|-v'|'undo|--verbose'|'undo|-q'|'undo|--quiet'|'undo|--no-color'|'undo|-h'|'undo|--help'|\
     'get|--insecure-http'|'get|--debug'|'get|-v'|'get|--verbose'|'get|-q'|'get|--quiet'|\
     'get|--no-color'|'get|-h'|'get|--help'|'list|--insecure-http'|'list|--debug'|'list|-v'|\
     'list|--verbose'|'list|-q'|'list|--quiet'|'list|--no-color'|'list|-h'|'list|--help'|\
@@ -122,21 +126,25 @@ function _posctl_option() {
     'update|--journal'|'update|--endpoint'|'update|--token-file'|'update|--token'|\
     'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
     'update|--max-response-size'|'update|--max-retries'|'update|--retry-budget'|\
-    'update|--profile'|'get|--endpoint'|'get|--token-file'|'get|--token'|'get|--authority'|\
-    'get|--connect-timeout'|'get|--timeout'|'get|--max-response-size'|'get|--max-retries'|\
-    'get|--retry-budget'|'get|--profile'|'list|--endpoint'|'list|--token-file'|'list|--token'|\
-    'list|--authority'|'list|--connect-timeout'|'list|--timeout'|'list|--max-response-size'|\
-    'list|--max-retries'|'list|--retry-budget'|'list|--profile'|'create|--job-title'|\
-    'create|--role'|'create|--level'|'create|--company'|'create|--department'|\
-    'create|--office-location'|'create|--start'|'create|--end'|'create|--category'|\
-    'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|\
-    'create|--connect-timeout'|'create|--timeout'|'create|--max-response-size'|\
-    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|\
-    'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|\
-    'delete|--timeout'|'delete|--max-response-size'|'delete|--max-retries'|\
-    'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|\
-    'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|\
-    'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
+    'update|--profile'|'undo|--journal'|'undo|--undo-journal'|'undo|--concurrency'|\
+    'undo|--batch-size'|'undo|--report'|'undo|--endpoint'|'undo|--token-file'|'undo|--token'|\
+    'undo|--authority'|'undo|--connect-timeout'|'undo|--timeout'|'undo|--max-response-size'|\
+    'undo|--max-retries'|'undo|--retry-budget'|'undo|--profile'|'get|--endpoint'|\
+    'get|--token-file'|'get|--token'|'get|--authority'|'get|--connect-timeout'|'get|--timeout'|\
+    'get|--max-response-size'|'get|--max-retries'|'get|--retry-budget'|'get|--profile'|\
+    'list|--endpoint'|'list|--token-file'|'list|--token'|'list|--authority'|\
+    'list|--connect-timeout'|'list|--timeout'|'list|--max-response-size'|'list|--max-retries'|\
+    'list|--retry-budget'|'list|--profile'|'create|--job-title'|'create|--role'|'create|--level'|\
+    'create|--company'|'create|--department'|'create|--office-location'|'create|--start'|\
+    'create|--end'|'create|--category'|'create|--endpoint'|'create|--token-file'|'create|--token'|\
+    'create|--authority'|'create|--connect-timeout'|'create|--timeout'|\
+    'create|--max-response-size'|'create|--max-retries'|'create|--retry-budget'|\
+    'create|--profile'|'delete|--endpoint'|'delete|--token-file'|'delete|--token'|\
+    'delete|--authority'|'delete|--connect-timeout'|'delete|--timeout'|\
+    'delete|--max-response-size'|'delete|--max-retries'|'delete|--retry-budget'|\
+    'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|'diff|--company'|\
+    'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|'diff|--category'|\
+    'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
     'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-response-size'|'diff|--max-retries'|\
     'diff|--retry-budget'|'diff|--profile'|'validate|--job-title'|'validate|--role'|\
     'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|\
@@ -158,12 +166,14 @@ function _posctl_option() {
       k=FREE v='' ;;
     'update|--audience'|'create|--audience'|'diff|--audience'|'validate|--audience')
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
-    'update|--progress')
+    'update|--progress'|'undo|--progress')
       k=ENUM v='auto plain off' ;;
-    'update|--path-style'|'get|--path-style'|'list|--path-style'|'create|--path-style'|\
-    'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|'whoami|--path-style')
+    'update|--path-style'|'undo|--path-style'|'get|--path-style'|'list|--path-style'|\
+    'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|\
+    'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'create|-o'|'create|--output'|'diff|-o'|'diff|--output')
+    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output'|\
+    'diff|-o'|'diff|--output')
       k=ENUM v='table json yaml ndjson github' ;;
     'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
     'edit|--output')
@@ -183,7 +193,7 @@ function _posctl_option() {
 function _posctl_positional() {
   case $1 in
     'schema') k=FIELD_PATH v='' ;;
-    'help') k=COMMAND v='update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami' ;;
+    'help') k=COMMAND v='update undo get list create delete diff validate schema sandbox help completion shell edit config login logout whoami' ;;
     'completion') k=ENUM v='bash zsh fish' ;;
     'config get') k=FREE v='' ;;
     'config set') k=FREE v='' ;;

@@ -151,6 +151,7 @@ end
 
 # posctl
 complete -c posctl -n '__fish_use_subcommand' -a update -d 'Apply edits to positions with PATCH: one from flags, or any number from -f.'
+complete -c posctl -n '__fish_use_subcommand' -a undo -d 'Take back the updates a run\'s --journal records: each position\'s written fields go back to their values before.'
 complete -c posctl -n '__fish_use_subcommand' -a get -d 'Show one position.'
 complete -c posctl -n '__fish_use_subcommand' -a list -d 'List a user\'s positions (all pages).'
 complete -c posctl -n '__fish_use_subcommand' -a create -d 'Create positions with POST: one from flags, or any number from -f. The service assigns the ids.'
@@ -216,6 +217,36 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -l no-color -d 'No co
 complete -c posctl -n '__fish_seen_subcommand_from update' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
+
+# posctl undo
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l journal -x -d 'The journal of the run to undo.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l undo-journal -x -d 'Where the undo records its own outcomes (default: the journal\'s name plus .undo).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l resume -d 'Finish an interrupted undo: skip what its own journal records as done.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l force -d 'Reverse conflicting positions too, overwriting what changed since the run.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l dry-run -d 'Send no writes: print the plan, the requests that would be sent.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l concurrency -x -d 'Requests in flight at once (default: 8).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l batch-size -x -d 'Positions per JSON $batch request, 1 to 20 (default: 20).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l fail-fast -d 'Stop sending at the first failure or conflict.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l progress -x -a 'auto plain off' -d 'auto, plain or off, as for update (default: auto).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l report -x -d 'Write every position\'s outcome to FILE as NDJSON.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l debug -d 'Print every request and response on stderr (tokens redacted).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l connect-timeout -x -d 'Connect timeout (default: 10).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l timeout -x -d 'Most time one request may take, the whole answer included (default: 30).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l max-response-size -x -d 'Largest answer read, such as 64M, 512K or 1G; a larger one fails the request (exit 4) (env POSCTL_MAX_RESPONSE_SIZE; default: 64M).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from undo' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl get
 complete -c posctl -n '__fish_seen_subcommand_from get' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -423,7 +454,7 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -l profile -x -d 'Conf
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s h -l help -d 'Show this help message and exit.'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update get list create delete diff validate schema sandbox help completion shell edit config login logout whoami'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update undo get list create delete diff validate schema sandbox help completion shell edit config login logout whoami'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion

@@ -17,6 +17,7 @@ import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The sending pass of update: edits streamed from their sources into the bulk runner, results out. */
@@ -41,11 +42,25 @@ final class SendRun {
         this.printer = printer;
     }
 
+    /** Where a run's edits come from: its inputs read a second time, or an undo's plan. */
+    interface Feed {
+        /** @param reread where a second reading reports what the first did not find */
+        void read(ProblemSink reread, Consumer<Edit> each);
+    }
+
     /** @return true when a signal stopped the run early */
     boolean send(EditInputs inputs, Connection connection, HttpSettings http, Journal journal, NdjsonAppender report,
                  Updater.Options options) throws InterruptedException {
         var env = common.env();
-        Updater updater = new Updater(connection.service(), options);
+        return send((reread, each) -> inputs.read(reread, env.stdin(), env::today, each), connection, http, journal, report,
+            options, null);
+    }
+
+    /** @param reversal for undo, else null (see {@link Updater.Reversal}) */
+    boolean send(Feed feed, Connection connection, HttpSettings http, Journal journal, NdjsonAppender report,
+                 Updater.Options options, Updater.Reversal reversal) throws InterruptedException {
+        var env = common.env();
+        Updater updater = new Updater(connection.service(), options, reversal);
         BatchClient batch = new BatchClient(connection.service().client(), connection.service().paths(),
             http, env.clock());
         BulkRunner runner = this.runner = new BulkRunner(updater, batch,
@@ -53,6 +68,19 @@ final class SendRun {
                 @Override
                 public void result(Edit edit, UpdateResult r) {
                     done(journaled(journal, edit, r), report);
+                }
+
+                @Override
+                public void sending(Edit edit, Updater.Patch patch) {
+                    if (journal != null) {
+                        try {
+                            journal.intend(key(edit), edit.location(), patch);
+                        } catch (PosctlException e) {
+                            brokeJournal(e);
+                            // a write the journal cannot tell undo of must not go out: this edit (its chunk) fails unsent
+                            throw new PosctlException(ExitCode.CONFIG, "not sent: the journal cannot be written");
+                        }
+                    }
                 }
 
                 @Override
@@ -72,7 +100,7 @@ final class SendRun {
             }) : null;
         try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
             ProblemSink reread = new ProblemSink(false);
-            inputs.read(reread, env.stdin(), env::today, edit -> {
+            feed.read(reread, edit -> {
                 if (runner.stopped() || !edit.valid()) {
                     return;  // an edit invalid now was valid when checked: the input changed; reported below
                 }
@@ -133,17 +161,26 @@ final class SendRun {
             journal.record(key(edit), r);
             return r;
         } catch (PosctlException e) {
-            runner.stop();
-            tally.stopped();
-            journalBroke = true;
-            if (localFailure.compareAndSet(null, e)) {
-                common.err().println("posctl: stopping: journal " + e.getMessage()
-                    + "; nothing more is sent, and the edits in flight are reported as unknown");
-                common.err().flush();
-            }
+            brokeJournal(e);
             // a failure is sent again on --resume anyway: it stays a failure, with its own exit code
             return r.isFailure() ? r : r.unrecorded("the journal cannot be written");
         }
+    }
+
+    private void brokeJournal(PosctlException e) {
+        runner.stop();
+        tally.stopped();
+        journalBroke = true;
+        if (localFailure.compareAndSet(null, e)) {
+            common.err().println("posctl: stopping: journal " + e.getMessage()
+                + "; nothing more is sent, and the edits in flight are reported as unknown");
+            common.err().flush();
+        }
+    }
+
+    /** An outcome settled before sending (an update undo cannot reverse): reported, counted and printed as the others. */
+    void settled(UpdateResult r, NdjsonAppender report) {
+        done(r, report);
     }
 
     private void done(UpdateResult r, NdjsonAppender report) {

@@ -28,6 +28,12 @@ public final class BulkRunner {
     public interface Listener {
         void result(Edit edit, UpdateResult r);
 
+        /**
+         * Just before a write is sent, from a worker thread: a moment to record it, so that a run
+         * killed before its outcome is known can still be undone. What it throws stops the write.
+         */
+        default void sending(Edit edit, Updater.Patch patch) {}
+
         /** After the results of one chunk: a moment to flush what was written for them. */
         default void chunkDone() {}
     }
@@ -119,7 +125,7 @@ public final class BulkRunner {
         List<UpdateResult> results = new ArrayList<>(edits.size());
         if (edits.size() == 1 || options.batchSize() == 1) {
             for (Edit e : edits) {
-                results.add(guarded(e, () -> updater.apply(e)));
+                results.add(guarded(e, () -> updater.apply(e, p -> listener.sending(e, p))));
             }
             return results;
         }
@@ -177,6 +183,7 @@ public final class BulkRunner {
             if (!patches.isEmpty()) {
                 List<BatchClient.Item> writes = new ArrayList<>();
                 patches.forEach(p -> writes.add(new BatchClient.Item("PATCH", p.url(), p.body())));
+                patches.forEach(p -> listener.sending(p.target().edit(), p));
                 List<GraphResponse> written = batch.execute(writes);
                 for (int k = 0; k < patches.size(); k++) {
                     Updater.Patch p = patches.get(k);

@@ -8,21 +8,49 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
+import dev.posctl.validate.Location;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * {@code --journal}: each edit's outcome appended and flushed as soon as it is known, so a run that
  * is killed (even with SIGKILL) can be resumed: edits recorded as updated or unchanged are not
- * sent again. An edit is known by its source, its place there and its content.
+ * sent again, and undone: {@link Undo} reverses exactly the updates it records. An edit is known
+ * by its source, its place there and its content.
  *
  * <p>One run at a time: the journal is locked while open, and a second run is refused. A line cut
  * short by a kill is ended before the next record, so the record after it stays readable.
+ *
+ * <p>The format, version 2: UTF-8 NDJSON, append-only, one object per line and outcome:
+ * <pre>
+ * v           2 (lines without it are version 1: no before/written, so not reversible)
+ * key         16 hex digits: the edit's {@link #key}, what --resume looks up
+ * source, line, document, user, id, status, httpStatus, errorCode, requestId, error
+ *             as in a --report line; status is sending, updated, unchanged or failed
+ * before      sending and updated: each top-level field the PATCH writes, with its value as the
+ *             merge read it (null: absent then); missing when the run did not read (--no-merge)
+ * written     sending and updated: those fields as the PATCH body sends them (complex values whole)
+ * </pre>
+ * A sending line is written and flushed just before its PATCH goes out; the outcome's line
+ * (same key) follows once known. A sending line with no updated line after it is a write whose
+ * outcome nobody knows (the run was killed with it in flight, or it failed): undo checks the
+ * position and reverses it only if it holds what was written. Unchanged and failed lines carry
+ * no before/written, so a run that changes little writes a small journal; --no-merge writes no
+ * sending lines, as there is nothing to put back.
+ * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
+ * version above {@link #VERSION} is refused by undo rather than half understood.
  */
 public final class Journal implements AutoCloseable {
+    /** The format written; see above. */
+    public static final int VERSION = 2;
+    /** The status of a write about to be sent, whose outcome follows on a later line unless the run was killed. */
+    public static final String SENDING = "sending";
+
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
@@ -35,6 +63,7 @@ public final class Journal implements AutoCloseable {
     /** @param resume read the journal's done edits first, and append; otherwise start it afresh */
     public static Journal open(Path file, boolean resume) {
         boolean append = resume && Files.exists(file);
+        createPrivate(file);
         Journal j = new Journal(file, NdjsonAppender.locked(file, append, "its journal"));
         if (append) {
             try {
@@ -46,6 +75,26 @@ public final class Journal implements AutoCloseable {
             }
         }
         return j;
+    }
+
+    /**
+     * A new journal is made readable by its owner only: it holds the values of the fields a run
+     * wrote (names, titles, managers). One that exists keeps the permissions its owner gave it.
+     */
+    private static void createPrivate(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (FileAlreadyExistsException e) {
+            // an earlier run's journal, or a device such as /dev/null: left as it is
+        } catch (IOException e) {
+            // NdjsonAppender opens it next and reports why it cannot, in its words
+        }
     }
 
     private void load() throws IOException {
@@ -83,8 +132,35 @@ public final class Journal implements AutoCloseable {
 
     /** @throws PosctlException (exit 7) when the line cannot be written, and for every record after that */
     public void record(long key, UpdateResult r) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode().put("key", Long.toHexString(key));
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("key", Long.toHexString(key));
         line.setAll(r.toReport());
+        if (r.status() == UpdateResult.Status.updated && r.written() != null) {
+            if (r.before() != null) {
+                line.set("before", r.before());
+            }
+            line.set("written", r.written());
+        }
+        out.write(line);
+    }
+
+    /**
+     * Before a write is sent: what it will write and the values it replaces, so that a run killed
+     * before the outcome is recorded (up to every write in flight) can still be undone exactly.
+     */
+    public void intend(long key, Location source, Updater.Patch p) {
+        ObjectNode before = p.before();
+        if (before == null) {
+            return;  // nothing read, nothing to put back: undo says so for the recorded outcome
+        }
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("key", Long.toHexString(key));
+        line.put("source", source != null ? source.source() : null);
+        line.put("line", source != null ? source.line() : 0);
+        line.put("document", source != null ? source.document() : 0);
+        line.put("user", p.target().user());
+        line.put("id", p.target().id());
+        line.put("status", SENDING);
+        line.set("before", before);
+        line.set("written", p.written());
         out.write(line);
     }
 

@@ -14,10 +14,18 @@ import java.util.List;
  * @param position   the resulting position (for unchanged, the current one)
  * @param request    for --dry-run, the request that would have been sent
  * @param exitCode   what this outcome means for the process exit code
+ * @param before     for updated: the written fields' values as the merge read them (null: absent), so
+ *                   that undo can put them back; null when the run did not read (--no-merge)
+ * @param written    for updated: the fields the PATCH wrote, so that undo can tell a later change
  */
 public record UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
                            JsonNode position, String errorCode, String error, String requestId, ObjectNode request,
-                           int exitCode) {
+                           int exitCode, ObjectNode before, ObjectNode written) {
+
+    public UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
+                        JsonNode position, String errorCode, String error, String requestId, ObjectNode request, int exitCode) {
+        this(source, user, id, status, httpStatus, changed, position, errorCode, error, requestId, request, exitCode, null, null);
+    }
 
     /** unknown: sent, but its outcome could not be recorded in the journal (see SendRun) */
     public enum Status { updated, unchanged, failed, planned, skipped, unknown }
@@ -37,7 +45,7 @@ public record UpdateResult(Location source, String user, String id, Status statu
     public UpdateResult unrecorded(String why) {
         return new UpdateResult(source, user, id, Status.unknown, httpStatus, changed, position, "notJournaled",
             status + ", but not recorded in the journal (" + why + "): a resumed run sends it again", requestId, request,
-            ExitCode.CONFIG);
+            ExitCode.CONFIG, before, written);
     }
 
     public boolean isFailure() {

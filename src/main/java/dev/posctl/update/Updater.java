@@ -14,7 +14,10 @@ import dev.posctl.http.GraphPaths;
 import dev.posctl.http.GraphResponse;
 import dev.posctl.http.PathStyle;
 import dev.posctl.input.Edit;
+import dev.posctl.json.JsonTrees;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,17 +40,57 @@ public final class Updater {
     public record Target(Edit edit, String user, String id, GraphResponse read) {}
 
     /** A write to make: the request ({@code url} relative to the version root) and what it changes. */
-    public record Patch(Target target, String url, ObjectNode body, List<String> changed, JsonNode current) {}
+    public record Patch(Target target, String url, ObjectNode body, List<String> changed, JsonNode current) {
+        /** What undo puts back: the current value of every field the body writes; null without a read. */
+        public ObjectNode before() {
+            if (current == null) {
+                return null;
+            }
+            ObjectNode before = JsonNodeFactory.instance.objectNode();
+            written().fieldNames().forEachRemaining(name -> {
+                JsonNode was = current.get(name);
+                before.set(name, was == null ? JsonNodeFactory.instance.nullNode() : was.deepCopy());
+            });
+            return before;
+        }
+
+        /** The body without the addressing id the seed path style adds. */
+        public ObjectNode written() {
+            ObjectNode w = body.deepCopy();
+            w.remove("id");
+            return w;
+        }
+    }
 
     /** The outcome of planning: either a finished result or a patch to send. */
     public record Plan(UpdateResult done, Patch patch) {}
 
+    /**
+     * What an undo adds to an update: its edits are sent as written (they hold whole before-values,
+     * which a merge would mix with the current ones), and only where the position still holds what
+     * the journal says was written; elsewhere someone changed it since, and that is a conflict.
+     *
+     * @param expected the fields as written by the run being undone, for one of the undo's edits
+     * @param force    reverse a conflict too, overwriting the later change
+     */
+    public record Reversal(Function<Edit, ObjectNode> expected, boolean force) {}
+
+    /** Changed fields shown in a conflict's message; the rest are counted. */
+    private static final int SHOWN_CHANGES = 5;
+
     private final PositionService service;
     private final Options options;
+    private final Reversal reversal;
 
     public Updater(PositionService service, Options options) {
+        this(service, options, null);
+    }
+
+    /** @param reversal for undo, else null */
+    public Updater(PositionService service, Options options, Reversal reversal) {
         this.service = service;
         this.options = options;
+        this.reversal = reversal;
     }
 
     public Options options() {
@@ -56,6 +99,11 @@ public final class Updater {
 
     /** The whole update of one edit, one request at a time. */
     public UpdateResult apply(Edit edit) {
+        return apply(edit, p -> { });
+    }
+
+    /** @param beforeWrite told of the write just before it is sent; what it throws stops the write */
+    public UpdateResult apply(Edit edit, Consumer<Patch> beforeWrite) {
         Target target;
         try {
             target = target(edit);
@@ -66,6 +114,9 @@ public final class Updater {
             Plan plan = plan(target, options.merge() ? read(target) : null);
             if (plan.done() != null) {
                 return plan.done();
+            }
+            if (!options.dryRun()) {
+                beforeWrite.accept(plan.patch());
             }
             GraphResponse written = options.dryRun() ? null : service.client().patch(service.paths().absolute(plan.patch().url()), plan.patch().body());
             return finish(plan.patch(), written);
@@ -105,7 +156,7 @@ public final class Updater {
                 return new Plan(failure(t, read), null);
             }
             String unreadable = PositionAnswer.problem(read.body());
-            if (unreadable == null) {
+            if (unreadable == null && reversal == null) {
                 unreadable = Merge.unmergeable(fields, read.body());
             }
             if (unreadable != null) {
@@ -115,7 +166,13 @@ public final class Updater {
             current = read.body();
             readStatus = read.status();
         }
-        ObjectNode body = read != null ? Merge.body(fields, current) : fields;
+        if (reversal != null && current != null) {
+            UpdateResult conflict = conflict(t, current, readStatus, read.requestId());
+            if (conflict != null) {
+                return new Plan(conflict, null);
+            }
+        }
+        ObjectNode body = read != null && reversal == null ? Merge.body(fields, current) : fields;
         List<String> changed = Merge.changes(current, body).stream().map(Merge.Change::path).collect(Collectors.toList());
         if (read != null && changed.isEmpty()) {
             return new Plan(new UpdateResult(edit.location(), t.user(), t.id(), UpdateResult.Status.unchanged, readStatus,
@@ -150,7 +207,38 @@ public final class Updater {
             }
         }
         return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.updated, written.status(),
-            p.changed(), position, null, null, written.requestId(), null, 0);
+            p.changed(), position, null, null, written.requestId(), null, 0, p.before(), p.written());
+    }
+
+    /** A failed result when the position no longer holds what the run wrote (unless forced), else null. */
+    private UpdateResult conflict(Target t, JsonNode current, int readStatus, String requestId) {
+        ObjectNode expected = reversal.expected().apply(t.edit());
+        if (expected == null || reversal.force()) {
+            return null;
+        }
+        List<Merge.Change> drift = Merge.changes(current, expected);
+        // back at the values before already (a write that never landed, or reverted by hand): unchanged
+        if (drift.isEmpty() || Merge.changes(current, t.edit().fields()).isEmpty()) {
+            return null;
+        }
+        StringBuilder why = new StringBuilder("conflict: changed since posctl wrote it, left alone (--force reverses it anyway): ");
+        for (int i = 0; i < Math.min(drift.size(), SHOWN_CHANGES); i++) {
+            Merge.Change c = drift.get(i);
+            why.append(i > 0 ? "; " : "").append(c.path()).append(": wrote ").append(shown(c.proposed()))
+                .append(", now ").append(shown(c.current()));
+        }
+        if (drift.size() > SHOWN_CHANGES) {
+            why.append("; and ").append(drift.size() - SHOWN_CHANGES).append(" more");
+        }
+        return new UpdateResult(t.edit().location(), t.user(), t.id(), UpdateResult.Status.failed, readStatus,
+            drift.stream().map(Merge.Change::path).collect(Collectors.toList()), current, "conflict", why.toString(), requestId,
+            null, ExitCode.REJECTED);
+    }
+
+    /** A value for a message: the server's text is untrusted, so it is cut short (the printer escapes it). */
+    private static String shown(JsonNode v) {
+        String s = v == null || v.isNull() ? "(none)" : JsonTrees.compact(v);
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
     /** The position after the write, or null when it cannot be read: the write is done, and stays reported as done. */

@@ -1,0 +1,167 @@
+package dev.posctl.cli;
+
+import dev.posctl.api.Connection;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.input.RealPaths;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.update.Journal;
+import dev.posctl.update.NdjsonAppender;
+import dev.posctl.update.RunTally;
+import dev.posctl.update.Undo;
+import dev.posctl.update.UpdateResult;
+import dev.posctl.update.Updater;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
+@Command(name = "undo", sortOptions = false,
+    description = {"Take back the updates a run's --journal records: each position's written fields go back to their values before.",
+        "A position changed since the run wrote it is a conflict: shown field by field and left alone (exit 4), unless --force.",
+        "Only what the journal records as applied is reversed, so a run cut off midway is undone exactly as far as it got.",
+        "The undo keeps its own journal (FILE.undo by default): undo that to apply the run again."})
+public final class UndoCommand implements Callable<Integer> {
+    @Option(names = "--journal", paramLabel = "FILE", required = true, description = "The journal of the run to undo.")
+    Path journal;
+
+    @Option(names = "--undo-journal", paramLabel = "FILE",
+        description = "Where the undo records its own outcomes (default: the journal's name plus .undo).")
+    Path undoJournal;
+
+    @Option(names = "--resume", description = "Finish an interrupted undo: skip what its own journal records as done.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Reverse conflicting positions too, overwriting what changed since the run.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Send no writes: print the plan, the requests that would be sent.")
+    boolean dryRun;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+        description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "20",
+        description = "Positions per JSON $batch request, 1 to 20 (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--fail-fast", description = "Stop sending at the first failure or conflict.")
+    boolean failFast;
+
+    @Option(names = "--progress", paramLabel = "MODE", description = "auto, plain or off, as for update (default: auto).")
+    BulkOptions.ProgressMode progress = BulkOptions.ProgressMode.auto;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write every position's outcome to FILE as NDJSON.")
+    Path report;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var env = common.env();
+        BulkOptions bulk = bulkOptions();
+        bulk.check();
+        OutputFormat format = output.resolve(env.stdoutTerminal());
+        Path input = env.cwd().resolve(journal);
+        Path own = env.cwd().resolve(bulk.journal);
+        checkFiles(input, own);
+        Undo.Plan plan = Undo.plan(input, journal.toString());
+        RunTally tally = new RunTally();
+        tally.total(plan.steps().size() + plan.irreversible().size());
+        String inputId = RealPaths.of(input).toString();
+        ResultPrinter printer;
+        SendRun run;
+        boolean interrupted;
+        Connection.Settings settings = endpoint.settings();
+        try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
+             Journal ownJournal = dryRun ? null : Journal.open(own, resume);
+             NdjsonAppender reportFile = report == null ? null : new NdjsonAppender(env.cwd().resolve(report), false, false)) {
+            printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
+            run = new SendRun(common, bulk, tally, printer, name -> inputId);
+            for (Undo.Irreversible i : plan.irreversible()) {
+                run.settled(UpdateResult.failed(i.location(), i.user(), i.id(), 0, "notReversible", i.why(), null, ExitCode.REJECTED),
+                    reportFile);
+            }
+            interrupted = run.send((reread, each) -> plan.steps().forEach(s -> each.accept(s.edit())), connection,
+                settings.http(), ownJournal, reportFile, new Updater.Options(true, dryRun, false, false),
+                new Updater.Reversal(plan::expected, force));
+        }
+        String note = printer.finish(dryRun);
+        if (note != null) {
+            common.note("posctl: " + note);
+        }
+        common.note(tally.summary() + (dryRun ? "" : "; the undo's journal is " + bulk.journal));
+        String outputFailure = printer.writeFailure();
+        if (outputFailure != null) {
+            common.err().println("posctl: cannot write the output: " + outputFailure);
+        }
+        if (run.localFailure() != null) {
+            common.err().println("posctl: " + run.localFailure().getMessage() + (run.stoppedByJournal()
+                ? "; the undo stopped. What its journal holds is intact: once it can be written, run again with --resume" : ""));
+        }
+        if (interrupted) {
+            common.err().println("posctl: interrupted; run the undo again with --resume to finish");
+            return ExitCode.INTERRUPTED;
+        }
+        if (outputFailure != null) {
+            return ExitCode.CONFIG;
+        }
+        return run.exitCode();
+    }
+
+    private BulkOptions bulkOptions() {
+        BulkOptions b = new BulkOptions();
+        b.concurrency = concurrency;
+        b.batchSize = batchSize;
+        b.failFast = failFast;
+        b.progress = progress;
+        b.report = report;
+        b.resume = resume;
+        b.journal = undoJournal != null ? undoJournal : Path.of(journal + ".undo");
+        return b;
+    }
+
+    /**
+     * Refuses an undo journal that is the journal undone, or one that already records an undo: starting
+     * it afresh would lose what undoes that undo.
+     */
+    private void checkFiles(Path input, Path own) {
+        if (!Files.exists(input)) {
+            throw new PosctlException(ExitCode.INVALID_INPUT, "journal " + journal + ": no such file");
+        }
+        if (RealPaths.of(input).equals(RealPaths.of(own))) {
+            throw new PosctlException(ExitCode.USAGE, "--undo-journal is the journal undone (" + journal + "); give another file");
+        }
+        if (report != null && RealPaths.of(env().cwd().resolve(report)).equals(RealPaths.of(input))) {
+            throw new PosctlException(ExitCode.USAGE, "--report is the journal undone (" + journal + "); give another file");
+        }
+        if (!dryRun && !resume && nonEmpty(own)) {
+            throw new PosctlException(ExitCode.USAGE, "the undo's journal " + own.getFileName() + " exists: it records an earlier undo"
+                + " (undo it to apply the run again); finish that undo with --resume, or give --undo-journal another file");
+        }
+    }
+
+    private dev.posctl.core.Environment env() {
+        return common.env();
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real process killed with SIGKILL mid-run, then undone: what it applied, and only that, goes back. */
+class UndoAfterKillIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int USERS = 300;
+    static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("\"key\":\"([0-9a-f]+)\"");
+
+    @TempDir
+    Path dir;
+    PackagedJar.Sandbox sandbox;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(USERS), "--chaos", "latency=40ms", "--seed", "1");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < USERS; i++) {
+            sb.append("{\"userId\":\"user").append(i).append("@contoso.com\",\"id\":\"pos-").append(i)
+                .append("\",\"detail\":{\"jobTitle\":\"Wrong ").append(i).append("\"},\"categories\":[\"mapped\"]}\n");
+        }
+        Files.writeString(dir.resolve("edits.ndjson"), sb);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    /** What {@code posctl list} shows for every user, less what the server stamps on each write; several at once (each waits out the latency). */
+    List<JsonNode> everyList() throws Exception {
+        Cli cli = new Cli(dir).env("POSCTL_ENDPOINT", sandbox.url()).env("POSCTL_TOKEN", "t");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Cli.Result>> lists = new ArrayList<>();
+            for (int i = 0; i < USERS; i++) {
+                String user = "user" + i + "@contoso.com";
+                lists.add(pool.submit(() -> cli.run("list", "--user", user, "-o", "json")));
+            }
+            List<JsonNode> all = new ArrayList<>();
+            for (Future<Cli.Result> f : lists) {
+                Cli.Result r = f.get();
+                assertEquals(0, r.code(), r::toString);
+                for (JsonNode p : JSON.readTree(r.out())) {
+                    all.add(UndoCommandTest.comparable((ObjectNode) p));
+                }
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    Process posctl(String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(PackagedJar.command(null, args))
+            .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        pb.environment().put("POSCTL_ENDPOINT", sandbox.url());
+        pb.environment().put("POSCTL_TOKEN", "t");
+        return pb.start();
+    }
+
+    /** Writes the journal announces (sending) whose outcome it does not record yet. */
+    long inFlight() throws Exception {
+        Path journal = dir.resolve("journal");
+        if (!Files.exists(journal)) {
+            return 0;
+        }
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(journal)) {
+            java.util.regex.Matcher m = KEY.matcher(l);
+            if (m.find()) {
+                if (l.contains("\"status\":\"sending\"")) {
+                    sent.add(m.group(1));
+                } else {
+                    sent.remove(m.group(1));
+                }
+            }
+        }
+        return sent.size();
+    }
+
+    long recorded(String status) throws Exception {
+        Path journal = dir.resolve("journal");
+        return !Files.exists(journal) ? 0 : Files.readAllLines(journal).stream().filter(l -> l.contains("\"status\":\"" + status + "\"")).count();
+    }
+
+    @Test
+    void aKilledRunIsUndoneExactlyAsFarAsItGot() throws Exception {
+        List<JsonNode> before = everyList();
+        Process run = posctl("update", "-f", dir.resolve("edits.ndjson").toString(), "--journal", dir.resolve("journal").toString(),
+            "--concurrency", "2", "--batch-size", "5", "-o", "ndjson");
+        // killed with writes in flight: announced in the journal, their outcomes not yet recorded
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!(recorded("updated") >= 40 && inFlight() > 0) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        Thread.sleep(15);  // most likely inside the sandbox's 40 ms latency: the write lands after the kill
+        run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(500);  // the sandbox finishes the batches it had taken in
+        List<JsonNode> after = everyList();
+        long changed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed++;
+            }
+        }
+        long updated = recorded("updated");
+        System.out.println("killed with " + changed + " positions changed, " + updated + " updates recorded");
+        assertTrue(changed >= 40 && changed < USERS, "killed part-way: " + changed);
+        assertTrue(changed >= updated, changed + " changed, " + updated + " recorded as updated");
+
+        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
+        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(0, undo.exitValue(), err);
+        assertTrue(err.contains(changed + " updated, "), "every write that landed, recorded (" + updated
+            + ") or in flight, and no other: " + err);
+        assertEquals(before, everyList(), "every position is as it was before the run");
+    }
+}
