@@ -31,6 +31,7 @@ final class SendRun {
     private final AtomicReference<PosctlException> localFailure = new AtomicReference<>();
     private BulkRunner runner;
     private volatile boolean journalBroke;
+    private CiReports ci;
 
     /** @param sourceIds what the journal knows each source by (see {@link Journal#key(Edit, String)}) */
     SendRun(CommonOptions common, BulkOptions bulk, RunTally tally, ResultPrinter printer, Function<String, String> sourceIds) {
@@ -39,6 +40,12 @@ final class SendRun {
         this.bulk = bulk;
         this.tally = tally;
         this.printer = printer;
+    }
+
+    /** Feeds every outcome to the JUnit report and the Markdown summary as well. */
+    SendRun reportingTo(CiReports ci) {
+        this.ci = ci;
+        return this;
     }
 
     /** @return true when a signal stopped the run early */
@@ -148,6 +155,9 @@ final class SendRun {
 
     private void done(UpdateResult r, NdjsonAppender report) {
         tally.add(r.status());
+        if (ci != null) {
+            ci.add(r);
+        }
         if (report != null && report.failure() == null) {
             try {
                 report.write(r.toReport());
