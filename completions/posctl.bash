@@ -20,7 +20,7 @@ function _posctl_options() {
     '')
       v='-h --help -V --version' ;;
     'update')
-      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'get'|'edit')
       v='-u --user --id --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'list')
@@ -119,8 +119,8 @@ function _posctl_option() {
     'update|--job-title'|'update|--role'|'update|--level'|'update|--company'|\
     'update|--department'|'update|--office-location'|'update|--start'|'update|--end'|\
     'update|--category'|'update|--concurrency'|'update|--batch-size'|'update|--report'|\
-    'update|--journal'|'update|--endpoint'|'update|--token-file'|'update|--token'|\
-    'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
+    'update|--summary-md'|'update|--journal'|'update|--endpoint'|'update|--token-file'|\
+    'update|--token'|'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
     'update|--max-response-size'|'update|--max-retries'|'update|--retry-budget'|\
     'update|--profile'|'get|--endpoint'|'get|--token-file'|'get|--token'|'get|--authority'|\
     'get|--connect-timeout'|'get|--timeout'|'get|--max-response-size'|'get|--max-retries'|\
@@ -160,16 +160,20 @@ function _posctl_option() {
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
     'update|--progress')
       k=ENUM v='auto plain off' ;;
+    'update|--report-format')
+      k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'get|--path-style'|'list|--path-style'|'create|--path-style'|\
     'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'create|-o'|'create|--output'|'diff|-o'|'diff|--output')
+    'update|-o'|'update|--output'|'create|-o'|'create|--output')
       k=ENUM v='table json yaml ndjson github' ;;
     'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
     'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
+    'diff|-o'|'diff|--output')
+      k=ENUM v='table json yaml ndjson github sarif' ;;
     'validate|-o'|'validate|--output')
-      k=ENUM v='text json ndjson yaml github' ;;
+      k=ENUM v='text json ndjson yaml github sarif' ;;
     'schema|-o'|'schema|--output')
       k=ENUM v='text json yaml' ;;
     'config view|-o'|'config view|--output'|'config profiles|-o'|'config profiles|--output'|\
