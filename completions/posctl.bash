@@ -26,7 +26,7 @@ function _posctl_options() {
     'list')
       v='-u --user --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'create')
-      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --report --report-format --summary-md --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'delete')
       v='-u --user --id -y --yes --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
@@ -129,14 +129,15 @@ function _posctl_option() {
     'list|--max-retries'|'list|--retry-budget'|'list|--profile'|'create|--job-title'|\
     'create|--role'|'create|--level'|'create|--company'|'create|--department'|\
     'create|--office-location'|'create|--start'|'create|--end'|'create|--category'|\
-    'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|\
-    'create|--connect-timeout'|'create|--timeout'|'create|--max-response-size'|\
-    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|\
-    'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|\
-    'delete|--timeout'|'delete|--max-response-size'|'delete|--max-retries'|\
-    'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|\
-    'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|\
-    'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
+    'create|--report'|'create|--summary-md'|'create|--endpoint'|'create|--token-file'|\
+    'create|--token'|'create|--authority'|'create|--connect-timeout'|'create|--timeout'|\
+    'create|--max-response-size'|'create|--max-retries'|'create|--retry-budget'|\
+    'create|--profile'|'delete|--endpoint'|'delete|--token-file'|'delete|--token'|\
+    'delete|--authority'|'delete|--connect-timeout'|'delete|--timeout'|\
+    'delete|--max-response-size'|'delete|--max-retries'|'delete|--retry-budget'|\
+    'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|'diff|--company'|\
+    'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|'diff|--category'|\
+    'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
     'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-response-size'|'diff|--max-retries'|\
     'diff|--retry-budget'|'diff|--profile'|'validate|--job-title'|'validate|--role'|\
     'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|\
@@ -160,7 +161,7 @@ function _posctl_option() {
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
     'update|--progress')
       k=ENUM v='auto plain off' ;;
-    'update|--report-format')
+    'update|--report-format'|'create|--report-format')
       k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'get|--path-style'|'list|--path-style'|'create|--path-style'|\
     'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|'whoami|--path-style')
