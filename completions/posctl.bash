@@ -20,7 +20,7 @@ function _posctl_options() {
     '')
       v='-h --help -V --version' ;;
     'update')
-      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'undo')
       v='--journal --undo-journal --resume --force --dry-run --concurrency --batch-size --fail-fast --progress --report --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'get'|'edit')
@@ -28,7 +28,7 @@ function _posctl_options() {
     'list')
       v='-u --user --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'create')
-      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --report --report-format --summary-md --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'delete')
       v='-u --user --id -y --yes --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
@@ -123,8 +123,8 @@ function _posctl_option() {
     'update|--job-title'|'update|--role'|'update|--level'|'update|--company'|\
     'update|--department'|'update|--office-location'|'update|--start'|'update|--end'|\
     'update|--category'|'update|--concurrency'|'update|--batch-size'|'update|--report'|\
-    'update|--journal'|'update|--endpoint'|'update|--token-file'|'update|--token'|\
-    'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
+    'update|--summary-md'|'update|--journal'|'update|--endpoint'|'update|--token-file'|\
+    'update|--token'|'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
     'update|--max-response-size'|'update|--max-retries'|'update|--retry-budget'|\
     'update|--profile'|'undo|--journal'|'undo|--undo-journal'|'undo|--concurrency'|\
     'undo|--batch-size'|'undo|--report'|'undo|--endpoint'|'undo|--token-file'|'undo|--token'|\
@@ -136,15 +136,15 @@ function _posctl_option() {
     'list|--connect-timeout'|'list|--timeout'|'list|--max-response-size'|'list|--max-retries'|\
     'list|--retry-budget'|'list|--profile'|'create|--job-title'|'create|--role'|'create|--level'|\
     'create|--company'|'create|--department'|'create|--office-location'|'create|--start'|\
-    'create|--end'|'create|--category'|'create|--endpoint'|'create|--token-file'|'create|--token'|\
-    'create|--authority'|'create|--connect-timeout'|'create|--timeout'|\
-    'create|--max-response-size'|'create|--max-retries'|'create|--retry-budget'|\
-    'create|--profile'|'delete|--endpoint'|'delete|--token-file'|'delete|--token'|\
-    'delete|--authority'|'delete|--connect-timeout'|'delete|--timeout'|\
-    'delete|--max-response-size'|'delete|--max-retries'|'delete|--retry-budget'|\
-    'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|'diff|--company'|\
-    'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|'diff|--category'|\
-    'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
+    'create|--end'|'create|--category'|'create|--report'|'create|--summary-md'|\
+    'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|\
+    'create|--connect-timeout'|'create|--timeout'|'create|--max-response-size'|\
+    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|\
+    'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|\
+    'delete|--timeout'|'delete|--max-response-size'|'delete|--max-retries'|\
+    'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|\
+    'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|\
+    'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
     'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-response-size'|'diff|--max-retries'|\
     'diff|--retry-budget'|'diff|--profile'|'validate|--job-title'|'validate|--role'|\
     'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|\
@@ -168,18 +168,21 @@ function _posctl_option() {
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
     'update|--progress'|'undo|--progress')
       k=ENUM v='auto plain off' ;;
+    'update|--report-format'|'create|--report-format')
+      k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'undo|--path-style'|'get|--path-style'|'list|--path-style'|\
     'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'edit|--path-style'|\
     'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output'|\
-    'diff|-o'|'diff|--output')
+    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output')
       k=ENUM v='table json yaml ndjson github' ;;
     'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
     'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
+    'diff|-o'|'diff|--output')
+      k=ENUM v='table json yaml ndjson github sarif' ;;
     'validate|-o'|'validate|--output')
-      k=ENUM v='text json ndjson yaml github' ;;
+      k=ENUM v='text json ndjson yaml github sarif' ;;
     'schema|-o'|'schema|--output')
       k=ENUM v='text json yaml' ;;
     'config view|-o'|'config view|--output'|'config profiles|-o'|'config profiles|--output'|\

@@ -196,7 +196,9 @@ complete -c posctl -n '__fish_seen_subcommand_from update' -l concurrency -x -d 
 complete -c posctl -n '__fish_seen_subcommand_from update' -l batch-size -x -d 'Edits per JSON $batch request, 1 to 20; 1 sends every request on its own (default: 20).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l fail-fast -d 'Stop sending at the first failed edit.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l progress -x -a 'auto plain off' -d 'auto: a progress line on a terminal; plain: a line every few seconds (for CI logs); off (default: auto).'
-complete -c posctl -n '__fish_seen_subcommand_from update' -l report -x -d 'Write every edit\'s outcome to FILE as NDJSON.'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l report -x -d 'Write every edit\'s outcome to FILE (see --report-format).'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l report-format -x -a 'ndjson junit' -d 'ndjson: one JSON object per edit (default); junit: JUnit XML, one test case per edit, for CI test reports.'
+complete -c posctl -n '__fish_seen_subcommand_from update' -l summary-md -x -d 'Append a Markdown summary (counts, first failures, the plan of a dry run) to FILE (default: $GITHUB_STEP_SUMMARY when set).'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l journal -x -d 'Record each edit\'s outcome as soon as it is known, so an interrupted run can be resumed.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l resume -d 'With --journal: skip the edits the journal records as done.'
 complete -c posctl -n '__fish_seen_subcommand_from update' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
@@ -309,6 +311,9 @@ complete -c posctl -n '__fish_seen_subcommand_from create' -l audience -x -a 'me
 complete -c posctl -n '__fish_seen_subcommand_from create' -l category -x -d 'categories: repeat for several; replaces the list.'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l is-current -d 'isCurrent (--no-is-current for false).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l ignore-ids -d 'Create new positions from documents that name an id (the id is not sent); without it such a document is refused, as it was most likely meant for update.'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l report -x -d 'Write every edit\'s outcome to FILE (see --report-format).'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l report-format -x -a 'ndjson junit' -d 'ndjson: one JSON object per edit (default); junit: JUnit XML, one test case per edit, for CI test reports.'
+complete -c posctl -n '__fish_seen_subcommand_from create' -l summary-md -x -d 'Append a Markdown summary (counts, first failures) to FILE (default: $GITHUB_STEP_SUMMARY when set).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
 complete -c posctl -n '__fish_seen_subcommand_from create' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
@@ -386,7 +391,7 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github sarif' -d 'Output format: table, json, yaml, ndjson, github, sarif (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
@@ -411,7 +416,7 @@ complete -c posctl -n '__fish_seen_subcommand_from validate' -s q -l quiet -d 'P
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github' -d 'Output format: text, json, ndjson, yaml, github (default: text on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from validate' -s o -l output -x -a 'text json ndjson yaml github sarif' -d 'Output format: text, json, ndjson, yaml, github, sarif (default: text on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl schema
 complete -c posctl -n '__fish_seen_subcommand_from schema' -a '(__posctl_fields 0)'

@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 public final class BulkOptions {
     public enum ProgressMode { auto, plain, off }
 
+    public enum ReportFormat { ndjson, junit }
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = ConfigKey.Defaults.CONCURRENCY,
         description = "Requests in flight at once (default: ${DEFAULT-VALUE}; env POSCTL_CONCURRENCY).")
     int concurrency;
@@ -28,8 +30,16 @@ public final class BulkOptions {
         description = "auto: a progress line on a terminal; plain: a line every few seconds (for CI logs); off (default: auto).")
     ProgressMode progress = ProgressMode.auto;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write every edit's outcome to FILE as NDJSON.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write every edit's outcome to FILE (see --report-format).")
     Path report;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT",
+        description = "ndjson: one JSON object per edit (default); junit: JUnit XML, one test case per edit, for CI test reports.")
+    ReportFormat reportFormat = ReportFormat.ndjson;
+
+    @Option(names = "--summary-md", paramLabel = "FILE",
+        description = "Append a Markdown summary (counts, first failures, the plan of a dry run) to FILE (default: $GITHUB_STEP_SUMMARY when set).")
+    Path summaryMd;
 
     @Option(names = "--journal", paramLabel = "FILE",
         description = "Record each edit's outcome as soon as it is known, so an interrupted run can be resumed.")
@@ -44,6 +54,9 @@ public final class BulkOptions {
         }
         if (batchSize < 1 || batchSize > 20) {
             throw new PosctlException(ExitCode.USAGE, "--batch-size must be between 1 and 20 (Graph's $batch limit), got " + batchSize);
+        }
+        if (reportFormat != ReportFormat.ndjson && report == null) {
+            throw new PosctlException(ExitCode.USAGE, "--report-format " + reportFormat + " needs --report FILE");
         }
         if (resume && journal == null) {
             throw new PosctlException(ExitCode.USAGE, "--resume needs --journal FILE");
@@ -65,6 +78,10 @@ public final class BulkOptions {
                 continue;
             }
             Path in = RealPaths.of(s.path());
+            if (summaryMd != null && in.equals(RealPaths.of(cwd.resolve(summaryMd)))) {
+                throw new PosctlException(ExitCode.USAGE, "--summary-md " + summaryMd + " is the input " + s.name()
+                    + ": writing it would destroy the edits; give another file");
+            }
             if (in.equals(j) || in.equals(r)) {
                 throw new PosctlException(ExitCode.USAGE, (in.equals(j) ? "--journal " + journal : "--report " + report)
                     + " is the input " + s.name() + ": writing it would destroy the edits; give another file");

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.core.Version;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
 import dev.posctl.output.Annotations;
+import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
+import dev.posctl.output.SarifRenderer;
 import dev.posctl.update.Merge;
 import dev.posctl.update.UpdateResult;
 import java.util.List;
@@ -20,11 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github, OutputFormat.sarif})
 @Command(name = "diff", sortOptions = false,
     description = {"Show, field by field, what an update would change. Sends no writes.",
         "Exit 0 when nothing would change, 1 when something would."})
 public final class DiffCommand implements Callable<Integer> {
+    static final String WOULD_CHANGE = "would-change";
+    static final String FAILED = "diff-failed";
+
     @Mixin
     InputOptions input;
 
@@ -49,6 +55,9 @@ public final class DiffCommand implements Callable<Integer> {
         OutputFormat format = output.resolve(env.stdoutTerminal());
         List<Edit> edits = EditValidation.requireValid(input.toInputs(env, edit, !current), common, format);
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        SarifRenderer sarif = new SarifRenderer(Version.get())
+            .rule(WOULD_CHANGE, "An update with this edit would change this field of the position.")
+            .rule(FAILED, "The position this edit names could not be read: the edit cannot be compared or applied.");
         int failure = 0;
         try (Connection c = endpoint.open(common)) {
             for (Edit e : edits) {
@@ -66,22 +75,26 @@ public final class DiffCommand implements Callable<Integer> {
                         if (e.location() != null) {
                             row.put("source", e.location().prefix());
                         }
+                        String change = e.userId() + " " + id + ": " + ch.path() + ": " + JsonTrees.compact(ch.current()) + " -> "
+                            + JsonTrees.compact(ch.proposed());
                         if (format == OutputFormat.github) {
-                            common.out().println(Annotations.of("notice", e.location(), "posctl diff",
-                                e.userId() + " " + id + ": " + ch.path() + ": " + JsonTrees.compact(ch.current()) + " -> "
-                                    + JsonTrees.compact(ch.proposed())));
+                            common.out().println(Annotations.of("notice", e.location(), "posctl diff", change));
                         }
+                        sarif.result(WOULD_CHANGE, "note", e.location(), ch.path(), change);
                     }
                 } catch (PosctlException ex) {
                     common.editFailed(e.location(), null, ex.getMessage());
                     if (format == OutputFormat.github) {
                         common.out().println(Annotations.of("error", e.location(), "posctl diff failed", e.userId() + ": " + ex.getMessage()));
                     }
+                    sarif.result(FAILED, "error", e.location(), "", e.userId() + ": " + ex.getMessage());
                     failure = UpdateResult.worse(failure, ex.exitCode());
                 }
             }
         }
-        if (format != OutputFormat.github) {
+        if (format == OutputFormat.sarif) {
+            new JsonRenderer(env.stdoutTerminal()).render(sarif.toJson(), common.out());
+        } else if (format != OutputFormat.github) {
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.CHANGES).render(rows, common.out());
         }
         common.out().flush();

@@ -2,12 +2,15 @@ package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.core.Version;
 import dev.posctl.input.Edit;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
+import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.ProblemRenderer;
 import dev.posctl.output.Renderer;
+import dev.posctl.output.SarifRenderer;
 import dev.posctl.validate.Problem;
 import dev.posctl.validate.ProblemSink;
 import java.util.ArrayList;
@@ -66,6 +69,10 @@ final class EditValidation {
         }
         if (format == OutputFormat.github) {
             ProblemRenderer.github(sink.problems(), common.out());
+        } else if (format == OutputFormat.sarif) {
+            if (sink.hasErrors()) {
+                new JsonRenderer(false).render(new SarifRenderer(Version.get()).problems(sink.problems()).toJson(), common.out());
+            }
         } else if (sink.hasErrors() && (format == OutputFormat.json || format == OutputFormat.ndjson || format == OutputFormat.yaml)) {
             Renderer.of(format, false, 0, List.of()).render(ProblemRenderer.json(sink.problems()), common.out());
             common.out().flush();

@@ -32,6 +32,7 @@ final class SendRun {
     private final AtomicReference<PosctlException> localFailure = new AtomicReference<>();
     private BulkRunner runner;
     private volatile boolean journalBroke;
+    private CiReports ci;
 
     /** @param sourceIds what the journal knows each source by (see {@link Journal#key(Edit, String)}) */
     SendRun(CommonOptions common, BulkOptions bulk, RunTally tally, ResultPrinter printer, Function<String, String> sourceIds) {
@@ -40,6 +41,12 @@ final class SendRun {
         this.bulk = bulk;
         this.tally = tally;
         this.printer = printer;
+    }
+
+    /** Feeds every outcome to the JUnit report and the Markdown summary as well. */
+    SendRun reportingTo(CiReports ci) {
+        this.ci = ci;
+        return this;
     }
 
     /** Where a run's edits come from: its inputs read a second time, or an undo's plan. */
@@ -185,6 +192,9 @@ final class SendRun {
 
     private void done(UpdateResult r, NdjsonAppender report) {
         tally.add(r.status());
+        if (ci != null) {
+            ci.add(r);
+        }
         if (report != null && report.failure() == null) {
             try {
                 report.write(r.toReport());

@@ -2,6 +2,7 @@ package dev.posctl.cli;
 
 import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
 import dev.posctl.input.RealPaths;
@@ -68,15 +69,19 @@ public final class UpdateCommand implements Callable<Integer> {
             boolean interrupted;
             ResultPrinter printer;
             SendRun run;
+            PosctlException ciFailure;
             Connection.Settings settings = endpoint.settings();
             try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
                  Journal journal = bulk.journal == null ? null : Journal.open(env.cwd().resolve(bulk.journal), bulk.resume);
-                 NdjsonAppender report = bulk.report == null ? null : new NdjsonAppender(env.cwd().resolve(bulk.report), false, false)) {
+                 NdjsonAppender report = bulk.report == null || bulk.reportFormat != BulkOptions.ReportFormat.ndjson ? null
+                     : new NdjsonAppender(env.cwd().resolve(bulk.report), false, false);
+                 CiReports ci = CiReports.open(bulk, common, "posctl update" + (dryRun ? " --dry-run" : ""))) {
                 // made once the files are open: -o json's '[' must not be printed for a run that cannot start
                 printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
-                run = new SendRun(common, bulk, tally, printer, name -> sourceIds.getOrDefault(name, name));
+                run = new SendRun(common, bulk, tally, printer, name -> sourceIds.getOrDefault(name, name)).reportingTo(ci);
                 interrupted = run.send(inputs, connection, settings.http(), journal, report,
                     new dev.posctl.update.Updater.Options(!noMerge, dryRun, showResult, current));
+                ciFailure = ci == null ? null : ci.finish(tally);
             }
             String note = printer.finish(dryRun);
             if (note != null) {
@@ -99,11 +104,14 @@ public final class UpdateCommand implements Callable<Integer> {
                     ? "; the run stopped. What the journal holds is intact: once it can be written, run again with --resume"
                     : ""));
             }
+            if (ciFailure != null) {
+                common.err().println("posctl: " + ciFailure.getMessage() + "; the results on stdout are complete");
+            }
             if (interrupted) {
                 common.err().println("posctl: interrupted; run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""));
                 return ExitCode.INTERRUPTED;
             }
-            if (outputFailure != null) {
+            if (outputFailure != null || ciFailure != null) {
                 return ExitCode.CONFIG;
             }
             return run.exitCode();

@@ -1,17 +1,21 @@
 package dev.posctl.cli;
 
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.Version;
 import dev.posctl.input.EditInputs;
+import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.ProblemRenderer;
 import dev.posctl.output.Renderer;
+import dev.posctl.output.SarifRenderer;
 import dev.posctl.validate.ProblemSink;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats(value = {OutputFormat.text, OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github},
+@Formats(value = {OutputFormat.text, OutputFormat.json, OutputFormat.ndjson, OutputFormat.yaml, OutputFormat.github,
+    OutputFormat.sarif},
     terminal = OutputFormat.text)
 @Command(name = "validate", sortOptions = false,
     description = {"Check edits offline against the workPosition schema. Sends nothing.",
@@ -45,6 +49,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 break;
             case github:
                 ProblemRenderer.github(sink.problems(), common.out());
+                break;
+            case sarif:
+                new JsonRenderer(env.stdoutTerminal()).render(new SarifRenderer(Version.get()).problems(sink.problems()).toJson(), common.out());
                 break;
             default:
                 Renderer.of(format, env.stdoutTerminal(), env.columns(), java.util.List.of())

@@ -1,0 +1,154 @@
+package dev.posctl.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoReasons;
+import dev.posctl.core.PosctlException;
+import dev.posctl.output.JUnitReport;
+import dev.posctl.output.MarkdownSummary;
+import dev.posctl.update.NdjsonAppender;
+import dev.posctl.update.RunTally;
+import dev.posctl.update.UpdateResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The reports a CI job reads after a run: --report FILE --report-format junit, and the Markdown
+ * summary (--summary-md FILE, or $GITHUB_STEP_SUMMARY in GitHub Actions). Fed every outcome as the
+ * run goes, written when it ends.
+ */
+final class CiReports implements AutoCloseable {
+    private final JUnitReport junit;
+    private final NdjsonAppender ndjson;
+    private final MarkdownSummary summary;
+    private final Path summaryFile;
+
+    private CiReports(JUnitReport junit, NdjsonAppender ndjson, MarkdownSummary summary, Path summaryFile) {
+        this.junit = junit;
+        this.ndjson = ndjson;
+        this.summary = summary;
+        this.summaryFile = summaryFile;
+    }
+
+    /**
+     * Opens the JUnit report at once (an unwritable path stops the run before it sends); null when
+     * there is nothing to write. update writes its NDJSON report itself (SendRun).
+     */
+    static CiReports open(BulkOptions bulk, CommonOptions common, String title) {
+        return open(bulk.report, bulk.reportFormat, bulk.summaryMd, false, common, title);
+    }
+
+    /** The same for create, NDJSON report included. */
+    static CiReports open(ReportOptions options, CommonOptions common, String title) {
+        return open(options.report, options.reportFormat, options.summaryMd, true, common, title);
+    }
+
+    private static CiReports open(Path report, BulkOptions.ReportFormat format, Path summaryMd, boolean ndjsonToo,
+                                  CommonOptions common, String title) {
+        var env = common.env();
+        Path summaryFile = summaryFile(summaryMd, common);
+        JUnitReport junit = report != null && format == BulkOptions.ReportFormat.junit
+            ? new JUnitReport(env.cwd().resolve(report), title) : null;
+        NdjsonAppender ndjson = null;
+        if (ndjsonToo && report != null && format == BulkOptions.ReportFormat.ndjson) {
+            ndjson = new NdjsonAppender(env.cwd().resolve(report), false, false);
+        }
+        if (junit == null && ndjson == null && summaryFile == null) {
+            return null;
+        }
+        return new CiReports(junit, ndjson, summaryFile == null ? null : new MarkdownSummary(title), summaryFile);
+    }
+
+    static Path summaryFile(Path summaryMd, CommonOptions common) {
+        if (summaryMd != null) {
+            return common.env().cwd().resolve(summaryMd);
+        }
+        String step = common.env().get("GITHUB_STEP_SUMMARY");
+        return step == null || step.isBlank() ? null : common.env().cwd().resolve(step);
+    }
+
+    void add(UpdateResult r) {
+        ObjectNode line = r.toReport();
+        var changed = line.putArray("changed");
+        r.changed().forEach(changed::add);
+        add(line);
+    }
+
+    /** @param line an outcome as a --report line: source, line, user, id, status, httpStatus, errorCode, requestId, error */
+    void add(ObjectNode line) {
+        if (junit != null) {
+            junit.add(line);
+        }
+        if (ndjson != null && ndjson.failure() == null) {
+            try {
+                ndjson.write(line);
+            } catch (PosctlException e) {
+                // reported by finish, with the other report files written
+            }
+        }
+        if (summary != null) {
+            summary.add(line);
+        }
+    }
+
+    /** Writes all; the first that cannot be written is returned (the run then exits 7), the others are still written. */
+    PosctlException finish(RunTally tally) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (UpdateResult.Status s : UpdateResult.Status.values()) {
+            if (s == UpdateResult.Status.updated || s == UpdateResult.Status.unchanged || s == UpdateResult.Status.failed
+                || tally.count(s) > 0) {
+                counts.put(s.name(), tally.count(s));
+            }
+        }
+        return finish(counts, tally.summary(), tally.seconds());
+    }
+
+    PosctlException finish(Map<String, Long> counts, String note, double seconds) {
+        PosctlException failure = null;
+        if (junit != null) {
+            try {
+                junit.finish(seconds);
+            } catch (PosctlException e) {
+                failure = e;
+            }
+        }
+        if (ndjson != null) {
+            try {
+                ndjson.flush();
+            } catch (PosctlException e) {
+                failure = failure == null ? new PosctlException(ExitCode.CONFIG, "report " + e.getMessage()) : failure;
+            }
+        }
+        if (summary != null) {
+            try {
+                // appended: every step of a job adds to the same page
+                Files.writeString(summaryFile, summary.render(counts, note), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = new PosctlException(ExitCode.CONFIG, "summary " + summaryFile + ": cannot write: " + IoReasons.of(e));
+                }
+            }
+        }
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        if (junit != null) {
+            junit.close();
+        }
+        if (ndjson != null) {
+            try {
+                ndjson.close();
+            } catch (PosctlException e) {
+                // finish reported it: what was buffered could not be written then either
+            }
+        }
+    }
+}
