@@ -1,0 +1,135 @@
+package dev.posctl.cli;
+
+import dev.posctl.api.Connection;
+import dev.posctl.config.ConfigKey;
+import dev.posctl.core.ExitCode;
+import dev.posctl.core.IoReasons;
+import dev.posctl.core.PosctlException;
+import dev.posctl.export.DirectorySink;
+import dev.posctl.export.DocumentSink;
+import dev.posctl.export.Exporter;
+import dev.posctl.export.StreamSink;
+import dev.posctl.export.UserLines;
+import dev.posctl.http.BatchClient;
+import dev.posctl.output.OutputFormat;
+import dev.posctl.output.TerminalText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Formats(value = {OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.json}, terminal = OutputFormat.yaml, pipe = OutputFormat.ndjson)
+@Command(name = "export", sortOptions = false,
+    description = "Write users' positions as user documents ({userId, positions: [...]}), read-only fields left out.")
+public final class ExportCommand implements Callable<Integer> {
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", converter = NonBlank.class,
+        description = "A user to export: object id, userPrincipalName or 'me' (repeatable).")
+    List<String> users = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+        description = "A file of users, one id or userPrincipalName a line ('#' comments); - for stdin (repeatable).")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--all-users", description = "Every user in the directory (GET /users; needs User.Read.All).")
+    boolean allUsers;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Write one file per user under DIR instead of to stdout.")
+    Path dir;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = ConfigKey.Defaults.CONCURRENCY,
+        description = "$batch requests (of 20 users) in flight at once (default: ${DEFAULT-VALUE}; env POSCTL_CONCURRENCY).")
+    int concurrency;
+
+    @Option(names = "--progress", paramLabel = "MODE",
+        description = "auto: a count of exported users on a terminal; plain: a line every few seconds; off (default: auto).")
+    BulkOptions.ProgressMode progress = BulkOptions.ProgressMode.auto;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var env = common.env();
+        if (concurrency < 1 || concurrency > 256) {
+            throw new PosctlException(ExitCode.USAGE, "--concurrency must be between 1 and 256, got " + concurrency);
+        }
+        if (allUsers == (!users.isEmpty() || !files.isEmpty())) {
+            throw new PosctlException(ExitCode.USAGE, allUsers ? "--all-users exports every user: leave out --user and -f"
+                : "name the users: --user U, -f FILE (one a line; - for stdin) or --all-users");
+        }
+        OutputFormat format = output.resolve(dir != null || env.stdoutTerminal());
+        // every file is checked before anything is read from the endpoint: a bad line fails the run, not half of it
+        List<String> stdinUsers = null;
+        for (String f : files) {
+            if (f.equals("-")) {
+                if (stdinUsers == null) {
+                    List<String> read = new ArrayList<>();
+                    UserLines.read(env.stdin(), "<stdin>", read::add);
+                    stdinUsers = read;
+                }
+            } else {
+                readFile(f, u -> { });
+            }
+        }
+        ExportTally tally = new ExportTally(env.clock());
+        try (Connection c = endpoint.open(common);
+             DocumentSink sink = dir != null ? new DirectorySink(env.cwd().resolve(dir), format) : new StreamSink(common.out(), format);
+             ExportProgress shown = ExportProgress.start(progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
+            BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
+            Exporter exporter = new Exporter(c.service(), batch, concurrency, sink, tally.listener(common.err()));
+            try {
+                for (String u : users) {
+                    exporter.submit(u);
+                }
+                for (String f : files) {
+                    if (f.equals("-")) {
+                        for (String u : stdinUsers) {
+                            exporter.submit(u);
+                        }
+                    } else {
+                        readFile(f, exporter::submit);
+                    }
+                }
+                if (allUsers) {
+                    c.service().users((id, upn) -> {
+                        // the name people know, for the document and the file; the id when there is none
+                        exporter.submit(upn != null ? upn : id);
+                        return true;
+                    });
+                }
+                exporter.finish();
+            } catch (RuntimeException | InterruptedException e) {
+                exporter.abort();
+                throw e;
+            }
+        }
+        common.note(tally.summary());
+        return tally.exitCode();
+    }
+
+    private void readFile(String name, UserLines.Sink sink) throws InterruptedException {
+        Path path = common.env().cwd().resolve(name);
+        try (InputStream in = Files.newInputStream(path)) {
+            UserLines.read(in, name, sink);
+        } catch (IOException e) {
+            throw new PosctlException(ExitCode.INVALID_INPUT, name + ": cannot read: " + IoReasons.of(e));
+        }
+    }
+
+    /** For failure lines: a user named by the server is untrusted text. */
+    static String shown(String user) {
+        return TerminalText.escape(user);
+    }
+}
