@@ -66,12 +66,16 @@ final class ExportTally {
     }
 
     String progress() {
-        return "exported " + users.get() + " users" + (failed.get() > 0 ? ", " + failed.get() + " failed" : "");
+        return "exported " + plural(users.get(), "user") + (failed.get() > 0 ? ", " + failed.get() + " failed" : "");
+    }
+
+    private static String plural(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     String summary() {
         Duration took = Duration.between(start, clock.instant());
-        return "exported " + users.get() + " users (" + positions.get() + " positions), " + failed.get() + " failed"
+        return "exported " + plural(users.get(), "user") + " (" + plural(positions.get(), "position") + "), " + failed.get() + " failed"
             + (took.toMillis() >= 1000 ? ", in " + took.toSeconds() + " s" : "");
     }
 }
