@@ -1,0 +1,50 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.posctl.sandbox.SandboxOptions;
+import dev.posctl.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export --all-users against a sandbox that pages everything one item at a time: /users and each user's positions. */
+class ExportAgainstSandboxServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyUserEveryPageInOrder() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.builder().pageSize(1).build())) {
+            server.store().seedUsers(47);
+            Cli cli = new Cli(dir).env("POSCTL_TOKEN", "t0ken").env("POSCTL_ENDPOINT", server.baseUri().toString());
+            Cli.Result r = cli.run("export", "--all-users", "-o", "ndjson", "--concurrency", "3");
+            assertEquals(0, r.code(), r.toString());
+            List<JsonNode> docs = new ArrayList<>();
+            for (String line : r.out().lines().toList()) {
+                docs.add(JSON.readTree(line));
+            }
+            assertEquals(50, docs.size(), "3 demo users and 47 more, one /users page each");
+            assertEquals("adele@contoso.com", docs.get(0).get("userId").asText());
+            assertEquals(2, docs.get(0).get("positions").size(), "adele's second page was followed inside the batch");
+            assertEquals("user46@contoso.com", docs.get(49).get("userId").asText());
+            assertEquals("pos-46", docs.get(49).at("/positions/0/id").asText());
+            assertTrue(r.err().contains("exported 50 users (51 positions), 0 failed"), r.toString());
+
+            Cli.Result files = cli.run("export", "--all-users", "--dir", "out", "-q");
+            assertEquals(0, files.code(), files.toString());
+            try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+                assertEquals(50, s.count());
+            }
+        }
+    }
+}
