@@ -1,5 +1,6 @@
 package dev.posctl.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.api.Connection;
 import dev.posctl.config.ConfigKey;
 import dev.posctl.core.ExitCode;
@@ -12,9 +13,9 @@ import dev.posctl.export.StreamSink;
 import dev.posctl.export.UserLines;
 import dev.posctl.http.BatchClient;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.output.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         ExportTally tally = new ExportTally(env.clock());
         try (Connection c = endpoint.open(common);
-             DocumentSink sink = dir != null ? new DirectorySink(env.cwd().resolve(dir), format) : new StreamSink(common.out(), format);
+             DocumentSink sink = dir != null ? new DirectorySink(env.cwd().resolve(dir), format) : stopping(new StreamSink(common.out(), format));
              ExportProgress shown = ExportProgress.start(progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
             Exporter exporter = new Exporter(c.service(), batch, concurrency, sink, tally.listener(common.err()));
@@ -128,8 +129,27 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** For failure lines: a user named by the server is untrusted text. */
-    static String shown(String user) {
-        return TerminalText.escape(user);
+    /** Stdout that stops taking data (a closed pipe, a full disk) stops the export: reading on would be for nothing. */
+    private DocumentSink stopping(DocumentSink stdout) {
+        PrintWriter out = common.out();
+        return new DocumentSink() {
+            private long written;
+
+            @Override
+            public void write(String userId, ObjectNode document) {
+                stdout.write(userId, document);
+                String failure = OutputWriter.failure(out);
+                if (failure != null) {
+                    throw new PosctlException(ExitCode.CONFIG, "cannot write the output: " + failure + "; export stopped after "
+                        + written + (written == 1 ? " user" : " users"));
+                }
+                written++;
+            }
+
+            @Override
+            public void close() {
+                stdout.close();
+            }
+        };
     }
 }

@@ -47,4 +47,34 @@ class ExportAgainstSandboxServerTest {
             }
         }
     }
+
+    /** A closed pipe (posctl export --all-users | head) stops the export instead of reading every user for nothing. */
+    @Test
+    void anOutputThatStopsTakingDataStopsTheExport() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.builder().pageSize(1).build())) {
+            server.store().seedUsers(200);
+            Cli cli = new Cli(dir).env("POSCTL_TOKEN", "t0ken").env("POSCTL_ENDPOINT", server.baseUri().toString());
+            String[] args = {"export", "--all-users", "-o", "ndjson", "--concurrency", "1"};
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.Writer closedPipe = new java.io.Writer() {
+                @Override
+                public void write(char[] buf, int off, int len) throws java.io.IOException {
+                    throw new java.io.IOException("Broken pipe");
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            int code = CommandLineFactory.create(cli.environment(), new java.io.PrintWriter(closedPipe),
+                new java.io.PrintWriter(err), args).execute(args);
+            assertEquals(7, code, err.toString());
+            assertTrue(err.toString().contains("cannot write the output: write error; export stopped after 0 users"), err.toString());
+            assertTrue(!err.toString().contains("exported"), "no summary of a run that did not finish: " + err);
+        }
+    }
 }
