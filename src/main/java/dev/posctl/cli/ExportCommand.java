@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,19 +72,27 @@ public final class ExportCommand implements Callable<Integer> {
                 : "name the users: --user U, -f FILE (one a line; - for stdin) or --all-users");
         }
         OutputFormat format = output.resolve(dir != null || env.stdoutTerminal());
-        // every file is checked before anything is read from the endpoint: a bad line fails the run, not half of it
-        List<String> stdinUsers = null;
-        for (String f : files) {
-            if (f.equals("-")) {
-                if (stdinUsers == null) {
-                    List<String> read = new ArrayList<>();
-                    UserLines.read(env.stdin(), "<stdin>", read::add);
-                    stdinUsers = read;
+        // stdin is kept in a temporary file, not in memory: it may name 100,000 users
+        Path stdin = files.contains("-") ? spool(env) : null;
+        try {
+            // every file is checked before anything is read from the endpoint: a bad line fails the run, not half of it
+            for (String f : files) {
+                readFile(f, stdin, u -> { });
+            }
+            return export(format, stdin);
+        } finally {
+            if (stdin != null) {
+                try {
+                    Files.deleteIfExists(stdin);
+                } catch (IOException e) {
+                    common.note("posctl: cannot delete the temporary file " + stdin + ": " + IoReasons.of(e));
                 }
-            } else {
-                readFile(f, u -> { });
             }
         }
+    }
+
+    private int export(OutputFormat format, Path stdin) throws InterruptedException {
+        var env = common.env();
         ExportTally tally = new ExportTally(env.clock());
         try (Connection c = endpoint.open(common);
              DocumentSink sink = dir != null ? new DirectorySink(env.cwd().resolve(dir), format) : stopping(new StreamSink(common.out(), format));
@@ -95,13 +104,7 @@ public final class ExportCommand implements Callable<Integer> {
                     exporter.submit(u);
                 }
                 for (String f : files) {
-                    if (f.equals("-")) {
-                        for (String u : stdinUsers) {
-                            exporter.submit(u);
-                        }
-                    } else {
-                        readFile(f, exporter::submit);
-                    }
+                    readFile(f, stdin, exporter::submit);
                 }
                 if (allUsers) {
                     c.service().users((id, upn) -> {
@@ -120,10 +123,33 @@ public final class ExportCommand implements Callable<Integer> {
         return tally.exitCode();
     }
 
-    private void readFile(String name, UserLines.Sink sink) throws InterruptedException {
-        Path path = common.env().cwd().resolve(name);
+    private Path spool(dev.posctl.core.Environment env) {
+        String tmp = env.get("TMPDIR");
+        Path dir = tmp != null && !tmp.isBlank() ? Path.of(tmp) : Path.of("/tmp");
+        Path file = null;
+        try {
+            file = Files.createTempFile(dir, "posctl-users-", ".txt");
+            Files.copy(env.stdin(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the copy's failure is the one to report
+                }
+            }
+            throw new PosctlException(ExitCode.CONFIG, "cannot keep stdin's users in a temporary file in " + dir + ": "
+                + IoReasons.of(e) + "; set TMPDIR to a writable directory");
+        }
+    }
+
+    /** @param stdin where stdin was spooled, for the name "-" */
+    private void readFile(String name, Path stdin, UserLines.Sink sink) throws InterruptedException {
+        boolean isStdin = name.equals("-");
+        Path path = isStdin ? stdin : common.env().cwd().resolve(name);
         try (InputStream in = Files.newInputStream(path)) {
-            UserLines.read(in, name, sink);
+            UserLines.read(in, isStdin ? "<stdin>" : name, sink);
         } catch (IOException e) {
             throw new PosctlException(ExitCode.INVALID_INPUT, name + ": cannot read: " + IoReasons.of(e));
         }

@@ -217,4 +217,42 @@ class ExportAgainstRecordingServerTest {
         assertTrue(r.err().contains("exported 2 users (2 positions), 1 failed"), r.toString());
         assertEquals(2, r.out().lines().count());
     }
+
+    @Test
+    void aThrottledListIsAskedAgainOnItsOwn() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger batchesSeen = new java.util.concurrent.atomic.AtomicInteger();
+        server.fallback(r -> {
+            try {
+                boolean first = batchesSeen.getAndIncrement() == 0;
+                ObjectNode out = JSON.createObjectNode();
+                ArrayNode responses = out.putArray("responses");
+                for (JsonNode q : JSON.readTree(r.body()).get("requests")) {
+                    String u = user(q.get("url").asText());
+                    ObjectNode item = responses.addObject().put("id", q.get("id").asText());
+                    if (first && u.equals("b")) {
+                        item.put("status", 429).putObject("headers").put("Retry-After", "0");
+                        item.set("body", JSON.readTree("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}"));
+                    } else {
+                        item.put("status", 200).set("body", JSON.readTree("{\"value\":[" + position(u) + "]}"));
+                    }
+                }
+                return Answer.json(200, out.toString());
+            } catch (Exception e) {
+                return Answer.json(500, "{}");
+            }
+        });
+        Cli.Result r = cli().run("export", "--user", "a", "--user", "b", "--user", "c", "-o", "ndjson");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(2, server.requests("POST").size(), r.toString());
+        JsonNode again = JSON.readTree(server.requests("POST").get(1).body()).get("requests");
+        assertEquals(1, again.size(), "only the throttled item is sent again");
+        assertEquals("/users/b/profile/positions", again.get(0).get("url").asText());
+        assertEquals(List.of("a", "b", "c"), r.out().lines().map(l -> {
+            try {
+                return JSON.readTree(l).get("userId").asText();
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList());
+    }
 }
