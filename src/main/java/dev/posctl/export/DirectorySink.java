@@ -6,7 +6,6 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.output.YamlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,7 +63,7 @@ public final class DirectorySink implements DocumentSink {
         StringWriter text = new StringWriter();
         try (PrintWriter w = new PrintWriter(text)) {
             if (format == OutputFormat.yaml) {
-                new YamlRenderer().render(document, w);
+                w.print(YamlText.of(document));
             } else {
                 w.println(format == OutputFormat.json ? JsonRenderer.pretty(document) : JsonRenderer.compact(document));
             }

@@ -3,7 +3,6 @@ package dev.posctl.export;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.output.YamlRenderer;
 import java.io.PrintWriter;
 
 /**
@@ -13,7 +12,6 @@ import java.io.PrintWriter;
 public final class StreamSink implements DocumentSink {
     private final PrintWriter out;
     private final OutputFormat format;
-    private final YamlRenderer yaml = new YamlRenderer();
     private int written;
 
     public StreamSink(PrintWriter out, OutputFormat format) {
@@ -31,7 +29,7 @@ public final class StreamSink implements DocumentSink {
                 if (written > 0) {
                     out.println("---");
                 }
-                yaml.render(document, out);
+                out.print(YamlText.of(document));
             }
             case json -> {
                 out.println(written > 0 ? "," : "");
