@@ -171,7 +171,7 @@ class ExportAgainstRecordingServerTest {
         assertEquals(0, r.code(), r.toString());
         List<Recorded> gets = server.requests("GET");
         assertEquals(2, gets.size(), r.toString());
-        assertEquals("$select=id,userPrincipalName", gets.get(0).rawQuery());
+        assertEquals("$select=id,userPrincipalName&$top=999", gets.get(0).rawQuery());
         List<String> users = new ArrayList<>();
         for (String line : r.out().lines().toList()) {
             users.add(JSON.readTree(line).get("userId").asText());

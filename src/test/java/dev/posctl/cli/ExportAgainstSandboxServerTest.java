@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** export --all-users against a sandbox that pages everything one item at a time: /users and each user's positions. */
+/** export --all-users against a sandbox that pages positions one at a time: every user, every page, in order. */
 class ExportAgainstSandboxServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +33,7 @@ class ExportAgainstSandboxServerTest {
             for (String line : r.out().lines().toList()) {
                 docs.add(JSON.readTree(line));
             }
-            assertEquals(50, docs.size(), "3 demo users and 47 more, one /users page each");
+            assertEquals(50, docs.size(), "3 demo users and 47 more");
             assertEquals("adele@contoso.com", docs.get(0).get("userId").asText());
             assertEquals(2, docs.get(0).get("positions").size(), "adele's second page was followed inside the batch");
             assertEquals("user46@contoso.com", docs.get(49).get("userId").asText());
