@@ -157,6 +157,7 @@ complete -c posctl -n '__fish_use_subcommand' -a list -d 'List a user\'s positio
 complete -c posctl -n '__fish_use_subcommand' -a create -d 'Create positions with POST: one from flags, or any number from -f. The service assigns the ids.'
 complete -c posctl -n '__fish_use_subcommand' -a delete -d 'Delete a position. Asks first on a terminal; elsewhere --yes is required.'
 complete -c posctl -n '__fish_use_subcommand' -a diff -d 'Show, field by field, what an update would change. Sends no writes.'
+complete -c posctl -n '__fish_use_subcommand' -a export -d 'Write users\' positions as user documents ({userId, positions: [...]}), read-only fields left out.'
 complete -c posctl -n '__fish_use_subcommand' -a validate -d 'Check edits offline against the workPosition schema. Sends nothing.'
 complete -c posctl -n '__fish_use_subcommand' -a schema -d 'Explain the workPosition schema: a type or a field, its fields and enum members.'
 complete -c posctl -n '__fish_use_subcommand' -a sandbox -d 'Run or reset the embedded Graph-compatible sandbox'
@@ -393,6 +394,32 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Confi
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github sarif' -d 'Output format: table, json, yaml, ndjson, github, sarif (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
+# posctl export
+complete -c posctl -n '__fish_seen_subcommand_from export' -s u -l user -x -a '(__posctl_dynamic)' -d 'A user to export: object id, userPrincipalName or \'me\' (repeatable).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s f -l file -r -F -d 'A file of users, one id or userPrincipalName a line (\'#\' comments); - for stdin (repeatable).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l all-users -d 'Every user in the directory (GET /users; needs User.Read.All).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l dir -x -d 'Write one file per user under DIR instead of to stdout.'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l concurrency -x -d '$batch requests (of 20 users) in flight at once (default: 8; env POSCTL_CONCURRENCY).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l progress -x -a 'auto plain off' -d 'auto: a count of exported users on a terminal; plain: a line every few seconds; off (default: auto).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l debug -d 'Print every request and response on stderr (tokens redacted).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l connect-timeout -x -d 'Connect timeout (default: 10).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l timeout -x -d 'Most time one request may take, the whole answer included (default: 30).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l max-response-size -x -d 'Largest answer read, such as 64M, 512K or 1G; a larger one fails the request (exit 4) (env POSCTL_MAX_RESPONSE_SIZE; default: 64M).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s o -l output -x -a 'yaml ndjson json' -d 'Output format: yaml, ndjson, json (default: yaml on a terminal, ndjson otherwise; env POSCTL_OUTPUT; profile output).'
+
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s u -l user -x -a '(__posctl_dynamic)' -d 'The user: object id, userPrincipalName or \'me\'.'
@@ -459,7 +486,7 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -l profile -x -d 'Conf
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s h -l help -d 'Show this help message and exit.'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update undo get list create delete diff validate schema sandbox help completion shell edit config login logout whoami'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update undo get list create delete diff export validate schema sandbox help completion shell edit config login logout whoami'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion

@@ -18,6 +18,8 @@ import java.util.List;
 /** The positions API as plain calls: get, list (all pages), create, delete, and finding the current one. */
 public final class PositionService {
     private static final int MAX_PAGES = 10_000;
+    // a directory of millions of users at Graph's largest page (999) is a few thousand pages
+    private static final int MAX_USER_PAGES = 100_000;
     private final GraphClient client;
     private final GraphPaths paths;
 
@@ -50,21 +52,80 @@ public final class PositionService {
     }
 
     public List<JsonNode> list(String user) {
+        return list(user, client.get(paths.positions(user)));
+    }
+
+    /**
+     * The user's positions from the answer to the first page (a $batch item's, say) and every page
+     * its {@code @odata.nextLink} names, followed only to the endpoint's origin.
+     */
+    public List<JsonNode> list(String user, GraphResponse first) {
         List<JsonNode> out = new ArrayList<>();
-        URI next = paths.positions(user);
-        URI endpoint = next;
-        for (int page = 0; next != null; page++) {
-            if (page >= MAX_PAGES) {
-                throw new PosctlException(ExitCode.REJECTED, "list of " + user + ": more than " + MAX_PAGES + " pages; giving up");
-            }
-            JsonNode body = checked(client.get(next), "list positions of " + user).body();
+        URI endpoint = paths.positions(user);
+        GraphResponse answer = first;
+        for (int page = 1; ; page++) {
+            JsonNode body = checked(answer, "list positions of " + user).body();
             if (body == null || !body.path("value").isArray()) {
                 throw new PosctlException(ExitCode.REJECTED, "list positions of " + user + ": the answer has no \"value\" array");
             }
             body.get("value").forEach(out::add);
-            next = NextLink.of(body, endpoint, "list positions of " + user);
+            URI next = NextLink.of(body, endpoint, "list positions of " + user);
+            if (next == null) {
+                return out;
+            }
+            if (page >= MAX_PAGES) {
+                throw new PosctlException(ExitCode.REJECTED, "list of " + user + ": more than " + MAX_PAGES + " pages; giving up");
+            }
+            answer = client.get(next);
         }
-        return out;
+    }
+
+    /** Receives the directory's users one at a time; false stops the paging. */
+    public interface UserSink {
+        boolean accept(String id, String userPrincipalName) throws InterruptedException;
+    }
+
+    /**
+     * Every user in the directory ({@code GET /users?$select=id,userPrincipalName&$top=999}), page by
+     * page as they come: nothing is held beyond one page. Graph's largest page (999, not its default
+     * 100) makes a tenant of 100,000 users 100 requests. Its nextLinks stay on the endpoint's origin.
+     */
+    public void users(UserSink sink) throws InterruptedException {
+        URI endpoint = paths.absolute("/users?$select=id,userPrincipalName&$top=999");
+        URI next = endpoint;
+        for (int page = 0; next != null; page++) {
+            if (page >= MAX_USER_PAGES) {
+                throw new PosctlException(ExitCode.REJECTED, "list users: more than " + MAX_USER_PAGES + " pages; giving up");
+            }
+            GraphResponse r = client.get(next);
+            if (r.status() == 403) {
+                GraphError e = GraphError.of(r);
+                throw new FailedCall(ExitCode.AUTH, "list users: " + TerminalText.escape(e.describe())
+                    + "; --all-users needs the User.Read.All permission (or name the users with --user or -f)", e);
+            }
+            JsonNode body = checked(r, "list users").body();
+            if (body == null || !body.path("value").isArray()) {
+                throw new PosctlException(ExitCode.REJECTED, "list users: the answer has no \"value\" array");
+            }
+            int i = 0;
+            for (JsonNode u : body.get("value")) {
+                i++;
+                String id = text(u, "id");
+                if (id == null) {
+                    throw new PosctlException(ExitCode.REJECTED, "list users: item " + i + " of page " + (page + 1)
+                        + " has no \"id\" string");
+                }
+                if (!sink.accept(id, text(u, "userPrincipalName"))) {
+                    return;
+                }
+            }
+            next = NextLink.of(body, endpoint, "list users");
+        }
+    }
+
+    private static String text(JsonNode o, String name) {
+        JsonNode v = o.get(name);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     /**

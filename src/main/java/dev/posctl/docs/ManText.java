@@ -39,6 +39,8 @@ final class ManText {
             "posctl get --user adele@contoso.com --id 7dc1f91d-f91d-7dc1-1df9-c17d1df9c17d -o yaml"})),
         Map.entry("posctl-list", List.<String[]>of(new String[] {"All of a user's positions as a table:",
             "posctl list --user adele@contoso.com -o table"})),
+        Map.entry("posctl-export", List.<String[]>of(new String[] {"Every user's positions, one file per user, to edit and apply:",
+            "posctl export --all-users --dir positions/\nposctl export -f users.txt -o ndjson > positions.ndjson"})),
         Map.entry("posctl-create", List.<String[]>of(new String[] {"A new position:",
             "posctl create --user alex@contoso.com --job-title Engineer --company Contoso --start 2024-01"})),
         Map.entry("posctl-delete", List.<String[]>of(new String[] {"Delete without asking (scripts):",

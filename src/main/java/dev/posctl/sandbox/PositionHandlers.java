@@ -54,6 +54,10 @@ final class PositionHandlers {
      * follows a nextLink only to its endpoint's own host. The server let in only its own Host names.
      */
     private String base(SandboxRequest r) {
+        return base(baseUri, r);
+    }
+
+    static String base(String baseUri, SandboxRequest r) {
         String host = r.header("Host");
         return host == null ? baseUri : "http://" + host.trim().toLowerCase(java.util.Locale.ROOT) + java.net.URI.create(baseUri).getRawPath();
     }

@@ -12,10 +12,12 @@ final class Router {
     private static final String POSITION_ALLOW = "GET, PATCH, DELETE";
 
     private final PositionHandlers positions;
+    private final UserHandlers users;
     private final String meUser;
 
-    Router(PositionHandlers positions, String meUser) {
+    Router(PositionHandlers positions, UserHandlers users, String meUser) {
         this.positions = positions;
+        this.users = users;
         this.meUser = meUser;
     }
 
@@ -39,6 +41,10 @@ final class Router {
         }
         if (s.size() >= 4 && s.get(0).equals("users") && isPositions(s, 2)) {
             return positions(r, user(s.get(1)), s.subList(4, s.size()));
+        }
+        if (s.size() == 1 && s.get(0).equals("users")) {
+            requireMethod(r, "GET", "GET");
+            return users.list(r);
         }
         if (s.size() == 4 && s.get(0).equals("user") && isPositions(s, 2)) {
             // the founding document's form: the position id travels in the body

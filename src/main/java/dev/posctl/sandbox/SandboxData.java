@@ -53,6 +53,11 @@ final class SandboxData {
         return u != null ? u : add(idOrName, null, null);
     }
 
+    /** Every user in the order they were added: a stable order for paging. */
+    List<User> users() {
+        return users;
+    }
+
     void touched() {
         modCount++;
     }

@@ -49,7 +49,7 @@ public final class SandboxServer implements AutoCloseable {
         SandboxServer s = new SandboxServer(http, executor, store, o);
         PositionHandlers positions = new PositionHandlers(store, s.baseUri.toString(), o.pageSize(),
             o.patchReturnsNoContent());
-        Router router = new Router(positions, o.meUser());
+        Router router = new Router(positions, new UserHandlers(store, s.baseUri.toString(), o.pageSize()), o.meUser());
         http.createContext("/", new ExchangeHandler(router, new BatchHandler(router, o.chaos()), o.chaos(), o.token(),
             new ForeignCallers(s.port()), executor));
         http.start();

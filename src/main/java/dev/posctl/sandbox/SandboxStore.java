@@ -83,6 +83,35 @@ public final class SandboxStore {
         return out;
     }
 
+    /** One page of the directory, as {@code GET /users} lists it: up to {@code limit} users from {@code offset}. */
+    synchronized UserPage users(int offset, int limit) {
+        List<SandboxData.User> all = current().users();
+        List<ObjectNode> page = new ArrayList<>();
+        int end = (int) Math.min((long) offset + limit, all.size());
+        for (int i = Math.min(offset, all.size()); i < end; i++) {
+            SandboxData.User u = all.get(i);
+            ObjectNode o = Json.object();
+            o.put("id", u.id);
+            // a user the sandbox met only by name (posctl create --user x@contoso.com) is named by it
+            String upn = u.userPrincipalName != null ? u.userPrincipalName : u.id.contains("@") ? u.id : null;
+            if (upn != null) {
+                o.put("userPrincipalName", upn);
+            } else {
+                o.putNull("userPrincipalName");
+            }
+            if (u.displayName != null) {
+                o.put("displayName", u.displayName);
+            } else {
+                o.putNull("displayName");
+            }
+            page.add(o);
+        }
+        return new UserPage(page, end < all.size() ? end : -1);
+    }
+
+    /** @param next the offset of the next page, or -1 when this is the last */
+    record UserPage(List<ObjectNode> users, int next) {}
+
     public synchronized Optional<ObjectNode> get(String user, String id) {
         SandboxData.User u = current().find(user);
         ObjectNode p = u == null ? null : u.positions.get(id);
