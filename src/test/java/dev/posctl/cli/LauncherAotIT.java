@@ -55,6 +55,13 @@ class LauncherAotIT {
         assertEquals(first, run(env, "validate", "-f", "x.json"), "the same output with the cache");
         assertFromCache(env);
 
+        // the JVM refuses to start when it cannot open the log it is given: then no cache, no log
+        Path log = aot.resolveSibling(aot.getFileName().toString().replace(".aot", ".log"));
+        Files.delete(log);
+        Files.createDirectory(log);
+        assertEquals(first, run(env, "validate", "-f", "x.json"), "a log that cannot be written");
+        Files.delete(log);
+
         // a cache the JVM cannot map: the command works all the same, the next run says why under
         // --verbose, drops it and trains a new one
         Files.write(aot, new byte[8192]);
