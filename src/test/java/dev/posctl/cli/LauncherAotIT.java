@@ -1,0 +1,185 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/posctl of the unpacked distribution picks its start-up cache by the Java it finds: an AOT cache
+ * on Java 25 and newer, the CDS archive on older ones, each keyed to that Java and the jar.
+ */
+class LauncherAotIT {
+    private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    private static final String CHECKED = "1 edit checked, 1 valid: 0 errors, 0 warnings\n";
+
+    @TempDir
+    Path dir;
+
+    UnpackedDistribution dist;
+    Path cache;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        dist = UnpackedDistribution.unpack(dir);
+        cache = dir.resolve("cache/posctl");
+        Files.writeString(dir.resolve("x.json"), "{\"userId\":\"a\",\"id\":\"b\",\"detail\":{\"jobTitle\":\"PM\"}}\n");
+    }
+
+    @Test
+    void javaTwentyFiveTrainsAnAotCacheOnFirstRunUsesItAndRemakesABrokenOne() throws Exception {
+        Optional<Path> java25 = java25();
+        assumeTrue(java25.isPresent(), "no JDK 25 or newer in " + TEMURIN_25 + " or /usr/lib/jvm: the AOT cache is not tested");
+        Map<String, String> env = Map.of("JAVA_HOME", java25.get().toString());
+
+        UnpackedDistribution.Run first = run(env, "validate", "-f", "x.json");
+        assertEquals(0, first.code(), first.err());
+        assertEquals(CHECKED, first.err());
+        Path aot = awaitOne(".aot");
+        assertTrue(aot.getFileName().toString().matches("posctl-\\d+-25[0-9.]*\\.aot"), "keyed to jar and Java: " + aot);
+        assertEquals(List.of(), files(".jsa"), "no CDS archive on Java 25");
+
+        assertEquals(first, run(env, "validate", "-f", "x.json"), "the same output with the cache");
+        assertFromCache(env);
+
+        // the JVM refuses to start when it cannot open the log it is given: then no cache, no log
+        Path log = aot.resolveSibling(aot.getFileName().toString().replace(".aot", ".log"));
+        Files.delete(log);
+        Files.createDirectory(log);
+        assertEquals(first, run(env, "validate", "-f", "x.json"), "a log that cannot be written");
+        Files.delete(log);
+
+        // a cache the JVM cannot map: the command works all the same, the next run says why under
+        // --verbose, drops it and trains a new one
+        Files.write(aot, new byte[8192]);
+        assertEquals(first, run(env, "validate", "-f", "x.json"), "a broken cache is ignored");
+        UnpackedDistribution.Run noticed = run(env, "validate", "--verbose", "-f", "x.json");
+        assertEquals(0, noticed.code(), noticed.err());
+        assertTrue(noticed.err().startsWith("posctl: note: the AOT cache " + aot + " was not usable (")
+            && noticed.err().contains("it is ignored and made again\n") && noticed.err().endsWith(CHECKED), noticed.err());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(aot) || Files.size(aot) == 8192 || !training().equals("none")) {
+            assertTrue(System.nanoTime() < deadline, "a new cache trained in the background");
+            Thread.sleep(200);
+        }
+        assertEquals(first, run(env, "validate", "-f", "x.json"));
+        assertFromCache(env);
+        assertEquals(CHECKED, run(env, "validate", "--verbose", "-f", "x.json").err(), "no note for a cache that served");
+    }
+
+    @Test
+    void javaTwentyFiveTrainsOnRequest() throws Exception {
+        Optional<Path> java25 = java25();
+        assumeTrue(java25.isPresent(), "no JDK 25 or newer in " + TEMURIN_25 + " or /usr/lib/jvm: the AOT cache is not tested");
+        UnpackedDistribution.Run trained = run(Map.of("JAVA_HOME", java25.get().toString()), "--train");
+        assertEquals(0, trained.code(), trained.err());
+        Path aot = awaitOne(".aot");
+        assertEquals("posctl: trained " + aot + "\n", trained.err());
+        assertEquals("", trained.out());
+    }
+
+    @Test
+    void javaSeventeenKeepsTheClassDataArchive() throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        assumeTrue(Runtime.version().feature() < 25, "the tests run on Java " + Runtime.version().feature());
+        UnpackedDistribution.Run trained = run(env, "--train");
+        assertEquals(0, trained.code(), trained.err());
+        Path jsa = awaitOne(".jsa");
+        assertEquals("posctl: trained " + jsa + "\n", trained.err());
+        assertEquals(List.of(), files(".aot"), "no AOT cache before Java 25");
+        UnpackedDistribution.Run r = run(env, "validate", "-f", "x.json");
+        assertEquals(CHECKED, r.err());
+        assertFromCache(env);
+    }
+
+    private void assertFromCache(Map<String, String> env) throws IOException, InterruptedException {
+        Path log = dir.resolve("classes.log");
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("POSCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        UnpackedDistribution.Run r = run(logged, "validate", "-f", "x.json");
+        assertEquals(CHECKED, r.err());
+        assertTrue(Files.readString(log).contains("dev.posctl.cli.ValidateCommand source: shared objects file"),
+            "posctl's classes come from the cache");
+    }
+
+    private String training() throws IOException {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("training-")).findFirst().orElse("none");
+        }
+    }
+
+    private Path awaitOne(String extension) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<Path> found = files(extension);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = files(extension);
+        }
+        assertEquals(1, found.size(), "one " + extension + " in " + cache);
+        return found.get(0);
+    }
+
+    private List<Path> files(String extension) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(extension)).collect(Collectors.toList());
+        }
+    }
+
+    private UnpackedDistribution.Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(dist.command(args)).directory(dir.toFile())
+            .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().keySet().removeIf(k -> k.startsWith("POSCTL_") || k.startsWith("XDG_") || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment().putAll(dist.environment());
+        pb.environment().remove("POSCTL_CDS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "posctl " + String.join(" ", args) + " finished");
+        return new UnpackedDistribution.Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The JDK 25 here, else any JDK of 25 or newer under /usr/lib/jvm. */
+    private static Optional<Path> java25() throws IOException {
+        if (Files.isExecutable(TEMURIN_25.resolve("bin/java"))) {
+            return Optional.of(TEMURIN_25);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(jvms)) {
+            for (Path jdk : s.collect(Collectors.toList())) {
+                Path release = jdk.resolve("release");
+                if (Files.isExecutable(jdk.resolve("bin/java")) && Files.isRegularFile(release)) {
+                    for (String line : Files.readAllLines(release)) {
+                        if (line.matches("JAVA_VERSION=\"(2[5-9]|[3-9]\\d)[.\"+-].*")) {
+                            return Optional.of(jdk);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
