@@ -67,14 +67,16 @@ run() { # $1: label, $2: chaos spec
   done
   N=$WARM curl_config "$url" "warm" > "$work/warm.cfg"
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/warm.cfg"
-  local p=() c=() r t0 t1 t2 updated
+  local p=() c=() cpu=() r t0 t1 t2 updated
   for r in $(seq 1 "$ROUNDS"); do
     edits "posctl-$1-$r" > "$work/edits.ndjson"
     curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
     t0=$(now)
-    POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
-      --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"
+    # the client's CPU (user + system seconds of the launcher and its JVM), beside the wall clock
+    { TIMEFORMAT='%U %S'; time POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
+      --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"; } 2> "$work/cpu"
     t1=$(now)
+    cpu+=("$(awk '{ print $1 + $2 }' "$work/cpu")")
     curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
     t2=$(now)
     updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
@@ -84,15 +86,22 @@ run() { # $1: label, $2: chaos spec
   done
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   server=""
-  awk -v l="$1" -v n="$N" -v p="${p[*]}" -v c="${c[*]}" '
+  # the most any safe merge can do: each edit needs a read and a write, 16 requests of 20 items in
+  # flight, each taking the added latency (no ceiling to speak of without one)
+  local ceiling=""
+  [ -n "${3:-}" ] && ceiling=$(awk -v ms="$3" 'BEGIN { print 16 * 20 / (2 * ms / 1000) }')
+  awk -v l="$1" -v n="$N" -v p="${p[*]}" -v c="${c[*]}" -v cpu="${cpu[*]}" -v ceiling="$ceiling" '
     function median(s,   a, k, i, j, t) { k = split(s, a, " ")
       for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
     BEGIN { ps = median(p); cs = median(c)
       printf "%-20s posctl %6.0f edits/s (median %.2f s of: %s)   curl %6.0f edits/s (median %.2f s of: %s)   ratio %.1fx\n",
-        l, n / ps, ps, p, n / cs, cs, c, cs / ps }'
+        l, n / ps, ps, p, n / cs, cs, c, cs / ps
+      printf "%-20s client CPU %.2f s per 10,000 edits", "", median(cpu) * 10000 / n
+      if (ceiling != "") printf "; safe-merge ceiling %.0f edits/s, posctl at %.2f of it", ceiling, n / ps / ceiling
+      printf "\n" }'
 }
 
 echo "bulk benchmark: $N edits, java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"
 run "no added latency" ""
-run "50 ms per request" "latency=50ms"
+run "50 ms per request" "latency=50ms" 50
