@@ -14,12 +14,13 @@ import dev.posctl.input.SourceResolver;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.output.TerminalText;
+import dev.posctl.input.RealPaths;
+import dev.posctl.update.Journal;
 import dev.posctl.update.NdjsonAppender;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -76,18 +77,47 @@ final class DeleteFromFiles {
         List<DeleteResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean interrupted = false;
         String reportFailure = null;
+        Map<String, String> sourceIds = RealPaths.sourceIds(sources);
+        java.util.concurrent.atomic.AtomicReference<String> journalFailure = new java.util.concurrent.atomic.AtomicReference<>();
         try (Connection c = endpoint.open(common);
+             Journal journal = options.journal == null ? null : Journal.open(env.cwd().resolve(options.journal), options.resume);
              NdjsonAppender report = options.report == null ? null : new NdjsonAppender(env.cwd().resolve(options.report), false, false)) {
+            if (journal != null && options.resume) {
+                int before = targets.size();
+                targets = targets.stream().filter(t -> !journal.isDone(key(sourceIds, t))).toList();
+                if (before > targets.size()) {
+                    common.note("posctl: " + (before - targets.size()) + " of " + before + " already done (journal " + options.journal
+                        + "): not sent again");
+                }
+            }
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
             BulkDeleter deleter = new BulkDeleter(c.service(), batch,
-                new BulkDeleter.Options(options.concurrency, options.batchSize, options.failFast), r -> {
-                    results.add(r);
-                    if (r.isFailure()) {
-                        common.editFailed(null, r.target().where(), "delete position " + r.target().id() + " of " + r.target().user()
-                            + ": " + r.error());
+                new BulkDeleter.Options(options.concurrency, options.batchSize, options.failFast, journal != null),
+                new BulkDeleter.Listener() {
+                    @Override
+                    public void deleting(DeleteTarget t, com.fasterxml.jackson.databind.JsonNode position) {
+                        journal.intendDelete(key(sourceIds, t), t.source(), t.line(), t.user(), t.id(), position);
                     }
-                    if (report != null) {
-                        report.write(r.toReport());
+
+                    @Override
+                    public void result(DeleteResult r) {
+                        results.add(r);
+                        DeleteTarget t = r.target();
+                        if (r.isFailure()) {
+                            common.editFailed(null, t.where(), "delete position " + t.id() + " of " + t.user() + ": " + r.error());
+                        }
+                        if (journal != null) {
+                            try {
+                                journal.recordDelete(key(sourceIds, t), t.source(), t.line(), t.user(), t.id(), r.status().name(),
+                                    r.httpStatus(), r.requestId(), r.error());
+                            } catch (dev.posctl.core.PosctlException e) {
+                                // the deleting line is there: a resumed run reads the position again and finds it gone
+                                journalFailure.compareAndSet(null, e.getMessage());
+                            }
+                        }
+                        if (report != null) {
+                            report.write(r.toReport());
+                        }
                     }
                 });
             try {
@@ -100,7 +130,15 @@ final class DeleteFromFiles {
                 reportFailure = report.failure() == null ? null : report.failure().getMessage();
             }
         }
-        return finish(targets, results, renderer, interrupted, reportFailure);
+        if (journalFailure.get() != null) {
+            common.err().println("posctl: journal: " + journalFailure.get() + "; it holds each position as read before its DELETE");
+        }
+        int code = finish(targets, results, renderer, interrupted, reportFailure);
+        return code == ExitCode.OK && journalFailure.get() != null ? ExitCode.CONFIG : code;
+    }
+
+    private static long key(Map<String, String> sourceIds, DeleteTarget t) {
+        return Journal.deleteKey(sourceIds.getOrDefault(t.source(), t.source()), t.line(), t.user(), t.id());
     }
 
     private int finish(List<DeleteTarget> targets, List<DeleteResult> results, Renderer renderer, boolean interrupted,

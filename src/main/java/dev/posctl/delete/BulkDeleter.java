@@ -1,5 +1,7 @@
 package dev.posctl.delete;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.posctl.api.PositionAnswer;
 import dev.posctl.api.PositionService;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
@@ -21,12 +23,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * chunks in flight. One target, or a batch size of 1, goes as plain DELETE requests.
  */
 public final class BulkDeleter {
-    public record Options(int concurrency, int batchSize, boolean failFast) {}
+    /** @param readFirst GET each position before its DELETE and hand it to {@link Listener#deleting} (for --journal) */
+    public record Options(int concurrency, int batchSize, boolean failFast, boolean readFirst) {}
 
     /** Called from worker threads. */
     public interface Listener {
-        /** Before a chunk is sent; what it throws fails the chunk's targets unsent. */
-        default void sending(List<DeleteTarget> chunk) {}
+        /**
+         * With readFirst, just before a DELETE is sent: the position as read. What it throws (a
+         * journal that cannot be written) fails the chunk's targets unsent.
+         */
+        default void deleting(DeleteTarget target, JsonNode position) {}
 
         void result(DeleteResult r);
     }
@@ -86,37 +92,87 @@ public final class BulkDeleter {
         if (stopped.get()) {
             return;
         }
-        List<DeleteResult> results = new ArrayList<>();
+        DeleteResult[] results = new DeleteResult[chunk.size()];
+        boolean batched = chunk.size() > 1;
         try {
-            listener.sending(chunk);
-            if (chunk.size() == 1) {
-                DeleteTarget t = chunk.get(0);
-                results.add(outcome(t, service.deleteAnswer(t.user(), t.id())));
+            List<Integer> sending = new ArrayList<>();
+            if (options.readFirst()) {
+                read(chunk, batched, results, sending);
             } else {
-                List<BatchClient.Item> items = new ArrayList<>();
-                for (DeleteTarget t : chunk) {
-                    items.add(new BatchClient.Item("DELETE", GraphPaths.relativePosition(t.user(), t.id()), null));
-                }
-                List<GraphResponse> answers = batch.execute(items);
                 for (int i = 0; i < chunk.size(); i++) {
-                    results.add(outcome(chunk.get(i), answers.get(i)));
+                    sending.add(i);
+                }
+            }
+            if (!sending.isEmpty()) {
+                List<GraphResponse> answers;
+                if (batched) {
+                    List<BatchClient.Item> items = new ArrayList<>();
+                    for (int i : sending) {
+                        DeleteTarget t = chunk.get(i);
+                        items.add(new BatchClient.Item("DELETE", GraphPaths.relativePosition(t.user(), t.id()), null));
+                    }
+                    answers = batch.execute(items);
+                } else {
+                    DeleteTarget t = chunk.get(0);
+                    answers = List.of(service.deleteAnswer(t.user(), t.id()));
+                }
+                for (int k = 0; k < sending.size(); k++) {
+                    results[sending.get(k)] = outcome(chunk.get(sending.get(k)), answers.get(k));
                 }
             }
         } catch (PosctlException e) {
             // the request itself failed (unreachable, a journal that cannot be written): its targets fail with it
-            for (DeleteTarget t : chunk.subList(results.size(), chunk.size())) {
-                results.add(DeleteResult.failed(t, 0, null, e.getMessage(), null, e.exitCode()));
-            }
+            fill(chunk, results, e.getMessage(), e.exitCode());
         } catch (RuntimeException e) {
-            for (DeleteTarget t : chunk.subList(results.size(), chunk.size())) {
-                results.add(DeleteResult.failed(t, 0, null, "internal error (a bug: please report it)", null, ExitCode.INTERNAL));
-            }
+            fill(chunk, results, "internal error (a bug: please report it)", ExitCode.INTERNAL);
         }
         for (DeleteResult r : results) {
             if (r.isFailure() && options.failFast()) {
                 stopped.set(true);
             }
             listener.result(r);
+        }
+    }
+
+    /**
+     * GETs the chunk's positions; those read are handed to the listener and queued for DELETE, the
+     * rest get their result here: notFound for a 404, failed for anything else, as a position that
+     * cannot be recorded is not deleted.
+     */
+    private void read(List<DeleteTarget> chunk, boolean batched, DeleteResult[] results, List<Integer> sending) {
+        List<GraphResponse> reads;
+        if (batched) {
+            List<BatchClient.Item> gets = new ArrayList<>();
+            chunk.forEach(t -> gets.add(new BatchClient.Item("GET", GraphPaths.relativePosition(t.user(), t.id()), null)));
+            reads = batch.execute(gets);
+        } else {
+            reads = List.of(service.fetch(chunk.get(0).user(), chunk.get(0).id()));
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            DeleteTarget t = chunk.get(i);
+            GraphResponse r = reads.get(i);
+            if (!r.ok()) {
+                results[i] = outcome(t, r);
+                continue;
+            }
+            String problem = PositionAnswer.problem(r.body());
+            if (problem != null) {
+                results[i] = DeleteResult.failed(t, r.status(), null, "not deleted: reading it first: " + problem, r.requestId(),
+                    ExitCode.REJECTED);
+                continue;
+            }
+            sending.add(i);
+        }
+        for (int i : sending) {
+            listener.deleting(chunk.get(i), reads.get(i).body());
+        }
+    }
+
+    private static void fill(List<DeleteTarget> chunk, DeleteResult[] results, String error, int exitCode) {
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                results[i] = DeleteResult.failed(chunk.get(i), 0, null, error, null, exitCode);
+            }
         }
     }
 
