@@ -120,10 +120,22 @@ final class DeleteFromFiles {
                         }
                     }
                 });
+            Interrupts interrupts = env.isRealProcess() ? Interrupts.install(deleter::stop,
+                () -> common.note("\nposctl: stopping: finishing the requests in flight (Ctrl-C again to abort)"),
+                () -> {
+                    common.err().println("\nposctl: aborted: deletes in flight may or may not have been done"
+                        + (journal != null ? "; run again with --resume to finish them" : ""));
+                    common.err().flush();
+                }) : null;
             try {
                 deleter.run(targets);
             } catch (InterruptedException e) {
                 interrupted = true;
+            } finally {
+                if (interrupts != null) {
+                    interrupted |= interrupts.interrupted();
+                    interrupts.close();
+                }
             }
             if (report != null) {
                 report.flush();
@@ -184,6 +196,9 @@ final class DeleteFromFiles {
         try (Connection c = endpoint.open(common)) {
             for (DeleteTarget t : targets) {
                 common.out().println(TerminalText.escape("DELETE " + c.service().paths().position(t.user(), t.id())));
+                c.service().client().headers(dev.posctl.core.RequestIds.next(), false, true)
+                    .forEach((k, v) -> common.out().println(TerminalText.escape(k + ": " + v)));
+                common.out().println();
             }
         }
         common.out().flush();

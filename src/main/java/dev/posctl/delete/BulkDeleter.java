@@ -50,6 +50,11 @@ public final class BulkDeleter {
         this.listener = listener;
     }
 
+    /** Stops taking new chunks (Ctrl-C); those in flight complete. */
+    public void stop() {
+        stopped.set(true);
+    }
+
     public boolean stopped() {
         return stopped.get();
     }

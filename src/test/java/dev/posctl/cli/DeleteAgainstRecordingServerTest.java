@@ -130,6 +130,17 @@ class DeleteAgainstRecordingServerTest {
         assertTrue(r.out().contains("SOURCE") && r.out().contains("d.ndjson:3"), r::toString);
     }
 
+    @Test
+    void dryRunSendsNothingAndShowsNoToken() throws Exception {
+        documents(25);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--dry-run");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(0, server.requests().size(), r::toString);
+        assertEquals(25, r.out().lines().filter(l -> l.startsWith("DELETE " + server.base())).count(), r::toString);
+        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains("tok.en.value"), r::toString);
+        assertTrue(r.err().contains("25 DELETE requests not sent (they would go in 2 $batch requests)"), r::toString);
+    }
+
     private static JsonNode items(Recorded p) {
         try {
             return JSON.readTree(p.body()).path("requests");
