@@ -35,6 +35,8 @@ public final class DeleteTargets {
     private final List<DeleteTarget> targets = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private int documents;
+    private final java.util.Map<String, DeleteTarget> seen = new java.util.HashMap<>();
 
     private DeleteTargets() {}
 
@@ -52,11 +54,11 @@ public final class DeleteTargets {
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             boolean yaml = s.format() == Format.YAML || (s.format() == null && looksLikeYaml(in));
             // NDJSON is JSON values one after another: the JSON parser reads it and knows each one's line
-            int[] ignored = {0};
+            int[] ignored = {0, 0};  // documents with other fields; documents naming a position named before
             try (JsonParser p = (yaml ? YAML : MAPPER).getFactory().createParser(in)) {
                 p.setCodec(yaml ? YAML : MAPPER);
                 JsonToken t;
-                int before = targets.size() + problems.size();
+                int before = documents;
                 while ((t = p.nextToken()) != null) {
                     if (yaml && (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getTextLength() == 0))) {
                         continue;  // an empty YAML document
@@ -69,9 +71,13 @@ public final class DeleteTargets {
                         document(name, p, ignored);
                     }
                 }
-                if (targets.size() + problems.size() == before) {
+                if (documents == before) {
                     problems.add(TerminalText.escape(name) + ": no documents: nothing to delete");
                 }
+            }
+            if (ignored[1] > 0) {
+                warnings.add(TerminalText.escape(name) + ": " + ignored[1] + " document" + (ignored[1] == 1 ? " names a position" : "s name positions")
+                    + " named before; each position is deleted once");
             }
             if (ignored[0] > 0) {
                 warnings.add(TerminalText.escape(name) + ": fields other than userId and id are ignored (" + ignored[0]
@@ -88,6 +94,7 @@ public final class DeleteTargets {
     }
 
     private void document(String name, JsonParser p, int[] ignored) throws IOException {
+        documents++;
         int line = p.getTokenLocation().getLineNr();
         JsonNode doc = p.readValueAsTree();
         String where = TerminalText.escape(name) + ":" + line;
@@ -108,7 +115,13 @@ public final class DeleteTargets {
                 break;
             }
         }
-        targets.add(new DeleteTarget(user, id, name, line));
+        DeleteTarget t = new DeleteTarget(user, id, name, line);
+        // twice in one $batch, one DELETE would race the other and report notFound for a position it deleted
+        if (seen.putIfAbsent(user + "\n" + id, t) != null) {
+            ignored[1]++;
+            return;
+        }
+        targets.add(t);
     }
 
     private static String text(JsonNode o, String field) {

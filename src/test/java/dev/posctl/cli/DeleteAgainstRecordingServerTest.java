@@ -141,6 +141,30 @@ class DeleteAgainstRecordingServerTest {
         assertTrue(r.err().contains("25 DELETE requests not sent (they would go in 2 $batch requests)"), r::toString);
     }
 
+    @Test
+    void aPositionNamedTwiceIsDeletedOnce() throws Exception {
+        Files.writeString(dir.resolve("d.ndjson"), "{\"userId\":\"u\",\"id\":\"p1\"}\n{\"userId\":\"u\",\"id\":\"p2\"}\n"
+            + "{\"userId\":\"u\",\"id\":\"p1\"}\n");
+        answering(url -> 204);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(2, items(server.requests().get(0)).size(), r::toString);
+        assertEquals(2, JSON.readTree(r.out()).size(), r::toString);
+        assertTrue(r.err().contains("d.ndjson: 1 document names a position named before"), r::toString);
+    }
+
+    @Test
+    void anEmptyFileOrBadJsonDeletesNothing() throws Exception {
+        Files.writeString(dir.resolve("d.ndjson"), "{\"userId\":\"u\",\"id\":\"p1\"}\n{\"userId\": \n");
+        Files.writeString(dir.resolve("e.json"), "");
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "-f", "e.json", "-f", "missing.yaml", "--yes");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("d.ndjson:3: not valid JSON") || r.err().contains("d.ndjson:2: not valid JSON"), r::toString);
+        assertTrue(r.err().contains("e.json: no documents"), r::toString);
+        assertTrue(r.err().contains("missing.yaml: no such file"), r::toString);
+        assertEquals(0, server.requests().size());
+    }
+
     private static JsonNode items(Recorded p) {
         try {
             return JSON.readTree(p.body()).path("requests");
