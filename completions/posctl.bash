@@ -30,7 +30,7 @@ function _posctl_options() {
     'create')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --report --report-format --summary-md --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'delete')
-      v='-u --user --id -y --yes --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-u --user --id -y --yes -f --file --dry-run --concurrency --batch-size --fail-fast --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'export')
@@ -74,10 +74,11 @@ function _posctl_option() {
     'list|--verbose'|'list|-q'|'list|--quiet'|'list|--no-color'|'list|-h'|'list|--help'|\
     'create|--is-current'|'create|--ignore-ids'|'create|--insecure-http'|'create|--debug'|\
     'create|-v'|'create|--verbose'|'create|-q'|'create|--quiet'|'create|--no-color'|'create|-h'|\
-    'create|--help'|'delete|-y'|'delete|--yes'|'delete|--insecure-http'|'delete|--debug'|\
-    'delete|-v'|'delete|--verbose'|'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|\
-    'delete|--help'|'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|\
-    'diff|-v'|'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|\
+    'create|--help'|'delete|-y'|'delete|--yes'|'delete|--dry-run'|'delete|--fail-fast'|\
+    'delete|--resume'|'delete|--insecure-http'|'delete|--debug'|'delete|-v'|'delete|--verbose'|\
+    'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|\
+    'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|\
+    'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|\
     'export|--all-users'|'export|--insecure-http'|'export|--debug'|'export|-v'|'export|--verbose'|\
     'export|-q'|'export|--quiet'|'export|--no-color'|'export|-h'|'export|--help'|\
     'validate|--is-current'|'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|\
@@ -111,8 +112,8 @@ function _posctl_option() {
     'whoami|--insecure-http'|'whoami|--debug'|'whoami|-v'|'whoami|--verbose'|'whoami|-q'|\
     'whoami|--quiet'|'whoami|--no-color'|'whoami|-h'|'whoami|--help')
       k=NONE v='' ;;
-    'update|-f'|'update|--file'|'create|-f'|'create|--file'|'diff|-f'|'diff|--file'|'export|-f'|\
-    'export|--file'|'validate|-f'|'validate|--file')
+    'update|-f'|'update|--file'|'create|-f'|'create|--file'|'delete|-f'|'delete|--file'|'diff|-f'|\
+    'diff|--file'|'export|-f'|'export|--file'|'validate|-f'|'validate|--file')
       k=FILE v='' ;;
     'update|-u'|'update|--user'|'get|-u'|'get|--user'|'list|-u'|'list|--user'|'create|-u'|\
     'create|--user'|'delete|-u'|'delete|--user'|'diff|-u'|'diff|--user'|'export|-u'|\
@@ -143,7 +144,8 @@ function _posctl_option() {
     'create|--end'|'create|--category'|'create|--report'|'create|--summary-md'|\
     'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|\
     'create|--connect-timeout'|'create|--timeout'|'create|--max-response-size'|\
-    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--endpoint'|\
+    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--concurrency'|\
+    'delete|--batch-size'|'delete|--report'|'delete|--journal'|'delete|--endpoint'|\
     'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|\
     'delete|--timeout'|'delete|--max-response-size'|'delete|--max-retries'|\
     'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|\

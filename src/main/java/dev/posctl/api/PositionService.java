@@ -154,6 +154,11 @@ public final class PositionService {
         checked(client.delete(paths.position(user, id)), "delete position " + id + " of " + user);
     }
 
+    /** The DELETE's answer as it came, for bulk runs that tell deleted, notFound and failed apart. */
+    public GraphResponse deleteAnswer(String user, String id) {
+        return client.delete(paths.position(user, id));
+    }
+
     /** The user's position with isCurrent true; an error when there is none or several. */
     public JsonNode current(String user) {
         List<String> ids = new ArrayList<>();

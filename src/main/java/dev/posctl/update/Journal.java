@@ -42,6 +42,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * position and reverses it only if it holds what was written. Unchanged and failed lines carry
  * no before/written, so a run that changes little writes a small journal; --no-merge writes no
  * sending lines, as there is nothing to put back.
+ * Deletes ({@code delete -f --journal}) add a record kind in the same version, marked
+ * {@code "kind": "delete"}: a {@code deleting} line, written and flushed just before the DELETE
+ * goes out, holds the position's full body as read just before ({@code position}), so the position
+ * can be recreated; the outcome's line follows with status deleted, notFound or failed. Undo of
+ * updates passes these lines by (it acts on sending and updated lines only).
  * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
  * version above {@link #VERSION} is refused by undo rather than half understood.
  */
@@ -50,6 +55,10 @@ public final class Journal implements AutoCloseable {
     public static final int VERSION = 2;
     /** The status of a write about to be sent, whose outcome follows on a later line unless the run was killed. */
     public static final String SENDING = "sending";
+    /** The status of a delete about to be sent; its line holds the position as read just before. */
+    public static final String DELETING = "deleting";
+    /** The kind of the lines a delete run writes (update's lines have no kind). */
+    public static final String DELETE_KIND = "delete";
 
     private final Path file;
     private final NdjsonAppender out;
@@ -111,7 +120,9 @@ public final class Journal implements AutoCloseable {
                     continue; // a line cut short by a kill: that edit is simply not done
                 }
                 String status = n.path("status").asText();
-                if (n.has("key") && (status.equals("updated") || status.equals("unchanged"))) {
+                // a delete whose position is gone, deleted or found missing, is as done as an update
+                if (n.has("key") && (status.equals("updated") || status.equals("unchanged")
+                    || (DELETE_KIND.equals(n.path("kind").asText()) && (status.equals("deleted") || status.equals("notFound"))))) {
                     try {
                         done.add(Long.parseUnsignedLong(n.get("key").asText(), 16));
                     } catch (NumberFormatException e) {
@@ -162,6 +173,49 @@ public final class Journal implements AutoCloseable {
         line.set("before", before);
         line.set("written", p.written());
         out.write(line);
+    }
+
+    /**
+     * Before a DELETE is sent: the position's full body, so that it can be recreated even when the
+     * run is killed before the outcome is recorded.
+     */
+    public void intendDelete(long key, String source, int line, String user, String id, JsonNode position) {
+        ObjectNode l = deleteLine(key, source, line, user, id, DELETING);
+        l.set("position", position);
+        out.write(l);
+    }
+
+    /** A delete's outcome; {@code status} is deleted, notFound or failed. */
+    public void recordDelete(long key, String source, int line, String user, String id, String status, int httpStatus,
+                             String requestId, String error) {
+        ObjectNode l = deleteLine(key, source, line, user, id, status);
+        l.put("httpStatus", httpStatus);
+        l.put("requestId", requestId);
+        if (error != null) {
+            l.put("error", error);
+        }
+        out.write(l);
+    }
+
+    private static ObjectNode deleteLine(long key, String source, int line, String user, String id, String status) {
+        ObjectNode l = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("kind", DELETE_KIND).put("key", Long.toHexString(key));
+        l.put("source", source);
+        l.put("line", line);
+        l.put("user", user);
+        l.put("id", id);
+        l.put("status", status);
+        return l;
+    }
+
+    /** A delete's key: FNV-1a over its source (as for {@link #key(Edit, String)}), line, user and id. */
+    public static long deleteKey(String source, int line, String user, String id) {
+        long h = 0xcbf29ce484222325L;
+        String s = "delete\n" + source + "\n" + line + "\n" + user + "\n" + id;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /**

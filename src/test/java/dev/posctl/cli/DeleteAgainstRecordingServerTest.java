@@ -1,0 +1,175 @@
+package dev.posctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.http.RecordingServer;
+import dev.posctl.http.RecordingServer.Answer;
+import dev.posctl.http.RecordingServer.Recorded;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What delete -f puts on the wire: DELETE items with relative URLs, 20 to a $batch. */
+class DeleteAgainstRecordingServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    RecordingServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new RecordingServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    Cli cli() {
+        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+    }
+
+    void documents(int n) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("{\"userId\":\"u").append(i % 3).append("\",\"id\":\"p").append(i).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("d.ndjson"), sb.toString());
+    }
+
+    /** Answers every $batch item with the status the function gives for its URL. */
+    void answering(Function<String, Integer> status) {
+        server.fallback(r -> {
+            try {
+                ObjectNode out = JSON.createObjectNode();
+                var responses = out.putArray("responses");
+                for (JsonNode item : JSON.readTree(r.body()).path("requests")) {
+                    int s = status.apply(item.path("url").asText());
+                    var one = responses.addObject().put("id", item.path("id").asText()).put("status", s);
+                    one.putObject("headers").put("request-id", "rq-" + item.path("id").asText());
+                    if (s >= 400) {
+                        one.putObject("body").putObject("error").put("code", "accessDenied").put("message", "no");
+                    }
+                }
+                return Answer.json(200, out.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void fortyFiveDeletesGoAsTwentyTwentyAndFive() throws Exception {
+        documents(45);
+        answering(url -> 204);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "ndjson", "--concurrency", "2");
+        assertEquals(0, r.code(), r::toString);
+        List<Recorded> posts = server.requests();
+        assertTrue(posts.stream().allMatch(p -> p.method().equals("POST") && p.rawPath().endsWith("/$batch")), posts::toString);
+        List<Integer> sizes = posts.stream().map(p -> items(p).size()).sorted().toList();
+        assertEquals(List.of(5, 20, 20), sizes, posts::toString);
+        for (Recorded p : posts) {
+            for (JsonNode item : items(p)) {
+                assertEquals("DELETE", item.get("method").asText());
+                assertTrue(item.get("url").asText().matches("/users/u[0-2]/profile/positions/p\\d+"), item::toString);
+                assertTrue(item.path("body").isMissingNode(), "a DELETE has no body");
+            }
+        }
+        List<String> lines = r.out().lines().toList();
+        assertEquals(45, lines.size(), r::toString);
+        assertEquals("p44", JSON.readTree(lines.get(44)).get("id").asText(), "results follow the input");
+        assertTrue(r.err().contains("45 deleted"), r::toString);
+    }
+
+    @Test
+    void aRefusedItemFailsOnlyItsDocumentAndExitsFour() throws Exception {
+        documents(3);
+        answering(url -> url.endsWith("/p1") ? 403 : 204);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "json");
+        assertEquals(5, r.code(), "a 403 is an auth failure, ranked as update ranks it: " + r);
+        JsonNode res = JSON.readTree(r.out());
+        assertEquals("failed", res.get(1).get("status").asText(), r::toString);
+        assertEquals(403, res.get(1).get("httpStatus").asInt());
+        assertEquals("d.ndjson:2", res.get(1).get("source").asText());
+        assertEquals("rq-1", res.get(1).get("requestId").asText());
+        assertEquals("deleted", res.get(2).get("status").asText());
+        assertTrue(r.err().contains("d.ndjson:2"), r::toString);
+    }
+
+    @Test
+    void aRejectedItemIsExitFourAndFailFastStopsSending() throws Exception {
+        documents(45);
+        answering(url -> url.endsWith("/p0") ? 400 : 204);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "json", "--concurrency", "1", "--fail-fast");
+        assertEquals(4, r.code(), r::toString);
+        assertEquals(1, server.requests().size(), "the first batch's failure stops the rest: " + r);
+        assertEquals(20, JSON.readTree(r.out()).size(), r::toString);
+        assertTrue(r.err().contains("25 not sent (--fail-fast)"), r::toString);
+    }
+
+    @Test
+    void batchSizeOneSendsPlainDeletes() throws Exception {
+        documents(3);
+        server.fallback(r -> new Answer(204, java.util.Map.of(), "", 0));
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "--batch-size", "1", "-o", "table");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(3, server.requests("DELETE").size(), r::toString);
+        assertTrue(r.out().contains("SOURCE") && r.out().contains("d.ndjson:3"), r::toString);
+    }
+
+    @Test
+    void dryRunSendsNothingAndShowsNoToken() throws Exception {
+        documents(25);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--dry-run");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(0, server.requests().size(), r::toString);
+        assertEquals(25, r.out().lines().filter(l -> l.startsWith("DELETE " + server.base())).count(), r::toString);
+        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains("tok.en.value"), r::toString);
+        assertTrue(r.err().contains("25 DELETE requests not sent (they would go in 2 $batch requests)"), r::toString);
+    }
+
+    @Test
+    void aPositionNamedTwiceIsDeletedOnce() throws Exception {
+        Files.writeString(dir.resolve("d.ndjson"), "{\"userId\":\"u\",\"id\":\"p1\"}\n{\"userId\":\"u\",\"id\":\"p2\"}\n"
+            + "{\"userId\":\"u\",\"id\":\"p1\"}\n");
+        answering(url -> 204);
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(2, items(server.requests().get(0)).size(), r::toString);
+        assertEquals(2, JSON.readTree(r.out()).size(), r::toString);
+        assertTrue(r.err().contains("d.ndjson: 1 document names a position named before"), r::toString);
+    }
+
+    @Test
+    void anEmptyFileOrBadJsonDeletesNothing() throws Exception {
+        Files.writeString(dir.resolve("d.ndjson"), "{\"userId\":\"u\",\"id\":\"p1\"}\n{\"userId\": \n");
+        Files.writeString(dir.resolve("e.json"), "");
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "-f", "e.json", "-f", "missing.yaml", "--yes");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(r.err().contains("d.ndjson:3: not valid JSON") || r.err().contains("d.ndjson:2: not valid JSON"), r::toString);
+        assertTrue(r.err().contains("e.json: no documents"), r::toString);
+        assertTrue(r.err().contains("missing.yaml: no such file"), r::toString);
+        assertEquals(0, server.requests().size());
+    }
+
+    private static JsonNode items(Recorded p) {
+        try {
+            return JSON.readTree(p.body()).path("requests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
