@@ -75,6 +75,11 @@ public final class EditInputs {
         return read(sink, stdin, today, consumer, true);
     }
 
+    /** The same, telling {@code users} the userId of each user document as it is read. */
+    public long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, Consumer<String> users) {
+        return read(sink, stdin, today, consumer, true, new LongAdder(), new LongAdder(), users);
+    }
+
     /**
      * What validate counts: every document read (an edit or not), the edits among them, and the valid
      * edits; {@code documents - edits} documents were not edits (a number, say, in an array of edits).
@@ -91,18 +96,21 @@ public final class EditInputs {
             if (e.valid()) {
                 valid.increment();
             }
-        }, false, documents, users);
+        }, false, documents, users, null);
         return new Counts(documents.sum(), n, valid.sum(), users.sum());
     }
 
     private long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, boolean ordered) {
-        return read(sink, stdin, today, consumer, ordered, new LongAdder(), new LongAdder());
+        return read(sink, stdin, today, consumer, ordered, new LongAdder(), new LongAdder(), null);
     }
 
     private long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, boolean ordered,
-                      LongAdder documents, LongAdder users) {
+                      LongAdder documents, LongAdder users, Consumer<String> userIds) {
         Overlay overlay = flags.build(sink);
         EditReader reader = new EditReader(new DocumentWalker(schema), new DocumentRules(today, requireId), overlay, sink, acceptUsers);
+        if (userIds != null) {
+            reader.onUserDocument(userIds);
+        }
         try {
             if (sources.isEmpty()) {
                 reader.readFlags(consumer);

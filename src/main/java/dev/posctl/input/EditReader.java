@@ -39,6 +39,7 @@ public final class EditReader {
     private final LongAdder users = new LongAdder();
     private final boolean acceptUsers;
     private boolean checkOnly;
+    private Consumer<String> userIds = u -> { };
 
     public EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink) {
         this(walker, rules, overlay, sink, false);
@@ -101,6 +102,11 @@ public final class EditReader {
     /** How many documents were read, edits or not (a 5 in an array of edits is a document, not an edit). */
     long documents() {
         return documents.sum();
+    }
+
+    /** Told the userId of each user document read, even one without positions (a desired state of none). */
+    void onUserDocument(Consumer<String> consumer) {
+        userIds = consumer;
     }
 
     /** How many user documents were read; each of their positions counts as a document of its own. */
@@ -197,6 +203,9 @@ public final class EditReader {
         }
         documents.add(ctx.positions().size());
         String userId = checkOnly ? null : userDocument.path(Schema.USER_ID).isTextual() ? userDocument.get(Schema.USER_ID).asText() : null;
+        if (userId != null) {
+            userIds.accept(userId);
+        }
         for (DocumentContext.Position position : ctx.positions()) {
             ObjectNode body = position.body();
             DocumentContext at = position.context();
