@@ -231,8 +231,8 @@ public final class EditReader {
         }
     }
 
-    static final String REFUSED = "a user document ({userId, positions}) describes a desired state, which this command does not apply;"
-        + " validate checks it; to change positions, write edits ({userId, id, fields}), one per position";
+    static final String REFUSED = "a user document ({userId, positions}) describes a desired state: use posctl apply --plan"
+        + " to see what it would change; this command takes edits ({userId, id, fields}), one per position";
 
     private void empty(Source source) {
         problem(Location.of(source.name()), ProblemCode.EMPTY_INPUT, "no edits found (the input is empty)");

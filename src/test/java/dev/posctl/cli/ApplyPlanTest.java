@@ -115,6 +115,31 @@ class ApplyPlanTest {
     }
 
     @Test
+    void oneKeyMatchingTwoCurrentPositionsNamesBoth() throws Exception {
+        String first = JSON.readTree(export("--user", ADELE).trim()).at("/positions/0/id").asText();
+        Cli.Result c = cli().run("create", "--user", ADELE, "--job-title", "Product Manager", "--company", "Contoso",
+            "--start", "2021-03-01", "-o", "json");
+        assertEquals(0, c.code(), c.toString());
+        String twin = JSON.readTree(c.out()).findValue("id").asText();
+        Files.writeString(dir.resolve("u.yaml"), String.join("\n",
+            "userId: " + ADELE,
+            "positions:",
+            "- detail: {jobTitle: Product Manager, company: {displayName: Contoso}, startMonthYear: 2021-03-01}",
+            ""));
+        Cli.Result r = cli().run("apply", "--plan", "-f", "u.yaml", "-o", "json");
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().contains(first) && r.err().contains(twin) && r.err().contains("have the same"), r.toString());
+    }
+
+    @Test
+    void anIdTheUserLacksIsInvalid() throws Exception {
+        Files.writeString(dir.resolve("u.yaml"), "userId: " + ADELE + "\npositions:\n- id: no-such-position\n");
+        Cli.Result r = cli().run("apply", "--plan", "-f", "u.yaml");
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().contains("u.yaml:3:3 names position no-such-position, which " + ADELE + " does not have"), r.toString());
+    }
+
+    @Test
     void applyWithoutPlanIsRefusedHonestly() throws Exception {
         Files.writeString(dir.resolve("u.ndjson"), export("--user", ADELE));
         Cli.Result r = cli().run("apply", "-f", "u.ndjson");
