@@ -32,7 +32,6 @@ public final class DocumentContext {
     /** Non-null once a {@code positions} key made this a user document. */
     private List<Position> positions;
     private String stray;
-    private Location strayAt;
 
     /** One entry of a user document's positions, walked; body is null when it was not an object. */
     public record Position(ObjectNode body, DocumentContext context) {}
@@ -86,9 +85,13 @@ public final class DocumentContext {
         return c;
     }
 
-    void userDocument() {
+    /** The parser is on the {@code positions} key: from here on this is a user document. */
+    void userDocument(JsonParser p) {
         if (positions == null) {
             positions = new ArrayList<>();
+            if (stray != null) {
+                strayReported(p);
+            }
         }
     }
 
@@ -98,20 +101,22 @@ public final class DocumentContext {
         positions.add(new Position(body, position));
     }
 
-    /** A top-level key other than userId: a user document may not have it, an edit may. */
+    /**
+     * A top-level key other than userId: an edit may have it, a user document may not. Only its name
+     * is kept until a positions key says which this is, so that plain edits pay no location for it.
+     */
     void topLevelField(String name, JsonParser p) {
         if (stray == null) {
             stray = name;
-            strayAt = locate(p);
+            if (positions != null) {
+                strayReported(p);
+            }
         }
     }
 
-    /** Called when the top-level object ended: a user document holding edit fields is refused. */
-    void finishUserDocument() {
-        if (positions != null && stray != null) {
-            report(strayAt, Severity.ERROR, ProblemCode.UNKNOWN_PROPERTY, stray,
-                "a user document holds only userId and positions; move \"" + stray + "\" into a position");
-        }
+    private void strayReported(JsonParser p) {
+        report(locate(p), Severity.ERROR, ProblemCode.UNKNOWN_PROPERTY, stray,
+            "a user document holds only userId and positions; move \"" + stray + "\" into a position");
     }
 
     public boolean isUserDocument() {

@@ -147,15 +147,12 @@ public final class DocumentWalker {
         if (t != JsonToken.END_OBJECT) {
             ctx.error(p, ProblemCode.SYNTAX, path, "unexpected " + t);
         }
-        if (documentLevel) {
-            ctx.finishUserDocument();
-        }
         return node;
     }
 
     /** Each entry of a user document's positions is walked as an edit of its own, located on its own line. */
     private void positions(JsonParser p, DocumentContext ctx, int depth) throws IOException {
-        ctx.userDocument();
+        ctx.userDocument(p);
         p.nextToken();
         if (p.currentToken() != JsonToken.START_ARRAY) {
             ctx.error(p, ProblemCode.WRONG_TYPE, POSITIONS, "expected an array of workPosition, got " + ValueRules.describe(p));
