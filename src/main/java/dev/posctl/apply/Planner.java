@@ -71,15 +71,10 @@ public final class Planner {
                     + " does not have (leave the id out to create it)");
             }
         }
-        Map<String, JsonNode> unclaimedByKey = new HashMap<>();
+        Map<String, List<JsonNode>> unclaimedByKey = new HashMap<>();
         for (JsonNode position : now) {
-            if (claimedIds.containsKey(position.path("id").asText(""))) {
-                continue;
-            }
-            JsonNode other = unclaimedByKey.putIfAbsent(key(position), position);
-            if (other != null && needsKeys(wanted)) {
-                throw invalid("positions " + other.path("id").asText() + " and " + position.path("id").asText() + " of " + user
-                    + " have the same " + String.join(", ", match) + ": name the one meant by its id, or use other --match fields");
+            if (!claimedIds.containsKey(position.path("id").asText(""))) {
+                unclaimedByKey.computeIfAbsent(key(position), k -> new ArrayList<>()).add(position);
             }
         }
         Map<String, Edit> desiredKeys = new HashMap<>();
@@ -95,7 +90,13 @@ public final class Planner {
                     throw invalid(where(other) + "and " + where(e) + "describe the same position of " + user + " ("
                         + String.join(", ", match) + " are equal): give each its id, or use other --match fields");
                 }
-                position = unclaimedByKey.get(key);
+                List<JsonNode> candidates = unclaimedByKey.getOrDefault(key, List.of());
+                if (candidates.size() > 1) {
+                    throw invalid(where(e) + "matches positions " + candidates.get(0).path("id").asText() + " and "
+                        + candidates.get(1).path("id").asText() + " of " + user + ", which have the same " + String.join(", ", match)
+                        + ": name the one meant by its id, or use other --match fields");
+                }
+                position = candidates.isEmpty() ? null : candidates.get(0);
             }
             steps.add(step(user, e, position));
             if (position != null) {
@@ -125,10 +126,6 @@ public final class Planner {
     private static String id(Edit e) {
         String id = e.id();
         return id == null || id.isBlank() ? null : id;
-    }
-
-    private boolean needsKeys(List<Edit> wanted) {
-        return wanted.stream().anyMatch(e -> id(e) == null);
     }
 
     private String key(JsonNode position) {

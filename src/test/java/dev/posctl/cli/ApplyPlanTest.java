@@ -128,7 +128,13 @@ class ApplyPlanTest {
             ""));
         Cli.Result r = cli().run("apply", "--plan", "-f", "u.yaml", "-o", "json");
         assertEquals(3, r.code(), r.toString());
-        assertTrue(r.err().contains(first) && r.err().contains(twin) && r.err().contains("have the same"), r.toString());
+        assertTrue(r.err().contains(first) && r.err().contains(twin) && r.err().contains("which have the same"), r.toString());
+
+        // twins nobody matches by fields are no obstacle: they are left alone
+        Files.writeString(dir.resolve("other.yaml"), "userId: " + ADELE + "\npositions:\n- detail: {jobTitle: Other}\n");
+        Cli.Result other = cli().run("apply", "--plan", "-f", "other.yaml", "-o", "json");
+        assertEquals(1, other.code(), other.toString());
+        assertTrue(other.err().contains("1 to create") && other.err().contains("3 current positions are in no document"), other.toString());
     }
 
     @Test
