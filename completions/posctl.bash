@@ -7,7 +7,7 @@
 # the subcommands of a command: $1 the command's path (words after posctl)
 function _posctl_subcommands() {
   case $1 in
-    '') v='update undo get list create delete diff export validate schema sandbox help completion shell edit config login logout whoami' ;;
+    '') v='update undo get list create delete diff apply export validate schema sandbox help completion shell edit config login logout whoami' ;;
     'sandbox') v='serve reset' ;;
     'config') v='view get set unset use profiles' ;;
     *) v='' ;;
@@ -33,6 +33,8 @@ function _posctl_options() {
       v='-u --user --id -y --yes -f --file --dry-run --concurrency --batch-size --fail-fast --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+    'apply')
+      v='-f --file --plan --prune --match --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'export')
       v='-u --user -f --file --all-users --dir --concurrency --progress --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'validate')
@@ -79,6 +81,8 @@ function _posctl_option() {
     'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|\
     'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|\
     'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|\
+    'apply|--plan'|'apply|--prune'|'apply|--insecure-http'|'apply|--debug'|'apply|-v'|\
+    'apply|--verbose'|'apply|-q'|'apply|--quiet'|'apply|--no-color'|'apply|-h'|'apply|--help'|\
     'export|--all-users'|'export|--insecure-http'|'export|--debug'|'export|-v'|'export|--verbose'|\
     'export|-q'|'export|--quiet'|'export|--no-color'|'export|-h'|'export|--help'|\
     'validate|--is-current'|'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|\
@@ -113,7 +117,8 @@ function _posctl_option() {
     'whoami|--quiet'|'whoami|--no-color'|'whoami|-h'|'whoami|--help')
       k=NONE v='' ;;
     'update|-f'|'update|--file'|'create|-f'|'create|--file'|'delete|-f'|'delete|--file'|'diff|-f'|\
-    'diff|--file'|'export|-f'|'export|--file'|'validate|-f'|'validate|--file')
+    'diff|--file'|'apply|-f'|'apply|--file'|'export|-f'|'export|--file'|'validate|-f'|\
+    'validate|--file')
       k=FILE v='' ;;
     'update|-u'|'update|--user'|'get|-u'|'get|--user'|'list|-u'|'list|--user'|'create|-u'|\
     'create|--user'|'delete|-u'|'delete|--user'|'diff|-u'|'diff|--user'|'export|-u'|\
@@ -152,20 +157,23 @@ function _posctl_option() {
     'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|\
     'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
     'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-response-size'|'diff|--max-retries'|\
-    'diff|--retry-budget'|'diff|--profile'|'export|--dir'|'export|--concurrency'|\
-    'export|--endpoint'|'export|--token-file'|'export|--token'|'export|--authority'|\
-    'export|--connect-timeout'|'export|--timeout'|'export|--max-response-size'|\
-    'export|--max-retries'|'export|--retry-budget'|'export|--profile'|'validate|--job-title'|\
-    'validate|--role'|'validate|--level'|'validate|--company'|'validate|--department'|\
-    'validate|--office-location'|'validate|--start'|'validate|--end'|'validate|--category'|\
-    'validate|--profile'|'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|\
-    'sandbox serve|--demo-users'|'sandbox serve|--token'|'sandbox serve|--me'|\
-    'sandbox serve|--page-size'|'sandbox serve|--chaos'|'sandbox serve|--seed'|\
-    'sandbox serve|--profile'|'sandbox reset|--data'|'sandbox reset|--profile'|\
-    'completion|--profile'|'shell|--profile'|'edit|--endpoint'|'edit|--token-file'|'edit|--token'|\
-    'edit|--authority'|'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-response-size'|\
-    'edit|--max-retries'|'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|\
-    'config get|--profile'|'config set|--profile'|'config unset|--profile'|'config use|--profile'|\
+    'diff|--retry-budget'|'diff|--profile'|'apply|--match'|'apply|--endpoint'|\
+    'apply|--token-file'|'apply|--token'|'apply|--authority'|'apply|--connect-timeout'|\
+    'apply|--timeout'|'apply|--max-response-size'|'apply|--max-retries'|'apply|--retry-budget'|\
+    'apply|--profile'|'export|--dir'|'export|--concurrency'|'export|--endpoint'|\
+    'export|--token-file'|'export|--token'|'export|--authority'|'export|--connect-timeout'|\
+    'export|--timeout'|'export|--max-response-size'|'export|--max-retries'|\
+    'export|--retry-budget'|'export|--profile'|'validate|--job-title'|'validate|--role'|\
+    'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|\
+    'validate|--start'|'validate|--end'|'validate|--category'|'validate|--profile'|\
+    'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|'sandbox serve|--demo-users'|\
+    'sandbox serve|--token'|'sandbox serve|--me'|'sandbox serve|--page-size'|\
+    'sandbox serve|--chaos'|'sandbox serve|--seed'|'sandbox serve|--profile'|\
+    'sandbox reset|--data'|'sandbox reset|--profile'|'completion|--profile'|'shell|--profile'|\
+    'edit|--endpoint'|'edit|--token-file'|'edit|--token'|'edit|--authority'|\
+    'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-response-size'|'edit|--max-retries'|\
+    'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|'config get|--profile'|\
+    'config set|--profile'|'config unset|--profile'|'config use|--profile'|\
     'config profiles|--profile'|'login|--method'|'login|--tenant'|'login|--client-id'|\
     'login|--scope'|'login|--authority'|'login|--client-secret-file'|'login|--certificate'|\
     'login|--profile'|'logout|--profile'|'whoami|--endpoint'|'whoami|--token-file'|\
@@ -180,13 +188,13 @@ function _posctl_option() {
     'update|--report-format'|'create|--report-format')
       k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'undo|--path-style'|'get|--path-style'|'list|--path-style'|\
-    'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'export|--path-style'|\
-    'edit|--path-style'|'whoami|--path-style')
+    'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'apply|--path-style'|\
+    'export|--path-style'|'edit|--path-style'|'whoami|--path-style')
       k=ENUM v='graph seed' ;;
     'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output')
       k=ENUM v='table json yaml ndjson github' ;;
-    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
-    'edit|--output')
+    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'apply|-o'|\
+    'apply|--output'|'edit|-o'|'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
     'diff|-o'|'diff|--output')
       k=ENUM v='table json yaml ndjson github sarif' ;;
@@ -207,7 +215,7 @@ function _posctl_option() {
 function _posctl_positional() {
   case $1 in
     'schema') k=FIELD_PATH v='' ;;
-    'help') k=COMMAND v='update undo get list create delete diff export validate schema sandbox help completion shell edit config login logout whoami' ;;
+    'help') k=COMMAND v='update undo get list create delete diff apply export validate schema sandbox help completion shell edit config login logout whoami' ;;
     'completion') k=ENUM v='bash zsh fish' ;;
     'config get') k=FREE v='' ;;
     'config set') k=FREE v='' ;;

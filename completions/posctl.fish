@@ -157,6 +157,7 @@ complete -c posctl -n '__fish_use_subcommand' -a list -d 'List a user\'s positio
 complete -c posctl -n '__fish_use_subcommand' -a create -d 'Create positions with POST: one from flags, or any number from -f. The service assigns the ids.'
 complete -c posctl -n '__fish_use_subcommand' -a delete -d 'Delete a position (--user, --id), or every position the documents of -f name by userId and id. Asks first on a terminal (once for the whole set); elsewhere --yes is required.'
 complete -c posctl -n '__fish_use_subcommand' -a diff -d 'Show, field by field, what an update would change. Sends no writes.'
+complete -c posctl -n '__fish_use_subcommand' -a apply -d 'Plan how to bring users\' positions to the state that user documents (as export writes them) describe. Sends no writes: only --plan is available yet.'
 complete -c posctl -n '__fish_use_subcommand' -a export -d 'Write users\' positions as user documents ({userId, positions: [...]}), read-only fields left out.'
 complete -c posctl -n '__fish_use_subcommand' -a validate -d 'Check edits offline against the workPosition schema. Sends nothing.'
 complete -c posctl -n '__fish_use_subcommand' -a schema -d 'Explain the workPosition schema: a type or a field, its fields and enum members.'
@@ -402,6 +403,30 @@ complete -c posctl -n '__fish_seen_subcommand_from diff' -l profile -x -d 'Confi
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
 complete -c posctl -n '__fish_seen_subcommand_from diff' -s o -l output -x -a 'table json yaml ndjson github sarif' -d 'Output format: table, json, yaml, ndjson, github, sarif (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
+# posctl apply
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s f -l file -r -F -d 'User documents ({userId, positions}) or edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l plan -d 'Print what would be created, updated and deleted; send nothing.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l prune -d 'Plan to delete a named user\'s current positions that no document describes.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l match -x -d 'Fields that match a desired position without id to a current one (default: [detail.company.displayName, detail.jobTitle, detail.startMonthYear]).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l endpoint -x -d 'Graph base URL, such as https://graph.microsoft.com/beta, or sandbox (env POSCTL_ENDPOINT; profile endpoint).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l token-file -x -d 'Read the access token from FILE (env POSCTL_TOKEN_FILE; profile tokenFile).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l token -x -d 'The access token itself (warns: it lands in shell history; prefer --token-file or POSCTL_TOKEN).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l insecure-http -d 'Send the token over plain http:// to a host that is not localhost (warns).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l authority -x -d 'Identity platform host for refreshing a sign-in (env POSCTL_AUTHORITY; default https://login.microsoftonline.com).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l path-style -x -a 'graph seed' -d 'graph: PATCH /users/{user}/profile/positions/{id}; seed: PATCH /user/{user}/profile/positions with the id in the body (env POSCTL_PATH_STYLE).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l debug -d 'Print every request and response on stderr (tokens redacted).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l connect-timeout -x -d 'Connect timeout (default: 10).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l timeout -x -d 'Most time one request may take, the whole answer included (default: 30).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l max-response-size -x -d 'Largest answer read, such as 64M, 512K or 1G; a larger one fails the request (exit 4) (env POSCTL_MAX_RESPONSE_SIZE; default: 64M).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l max-retries -x -d 'Retries of throttled (429), unavailable (503, 504) or failed connections (default: 5).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l retry-budget -x -d 'Most time one request may take, retries and waits included (default: 120).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s v -l verbose -d 'Say more on stderr; show stack traces of internal errors.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s q -l quiet -d 'Print no summaries or notes on stderr; errors still print.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s h -l help -d 'Show this help message and exit.'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+
 # posctl export
 complete -c posctl -n '__fish_seen_subcommand_from export' -s u -l user -x -a '(__posctl_dynamic)' -d 'A user to export: object id, userPrincipalName or \'me\' (repeatable).'
 complete -c posctl -n '__fish_seen_subcommand_from export' -s f -l file -r -F -d 'A file of users, one id or userPrincipalName a line (\'#\' comments); - for stdin (repeatable).'
@@ -494,7 +519,7 @@ complete -c posctl -n '__fish_seen_subcommand_from reset' -l profile -x -d 'Conf
 complete -c posctl -n '__fish_seen_subcommand_from reset' -s h -l help -d 'Show this help message and exit.'
 
 # posctl help
-complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update undo get list create delete diff export validate schema sandbox help completion shell edit config login logout whoami'
+complete -c posctl -n '__fish_seen_subcommand_from help' -a 'update undo get list create delete diff apply export validate schema sandbox help completion shell edit config login logout whoami'
 complete -c posctl -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit.'
 
 # posctl completion

@@ -22,9 +22,15 @@ final class EditValidation {
 
     /** @param format the command's output: machine formats also get the problems, on stdout */
     static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format) {
+        return requireValid(inputs, common, format, user -> { });
+    }
+
+    /** @param users told the userId of each user document read (apply plans users without positions too) */
+    static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format,
+                                   java.util.function.Consumer<String> users) {
         ProblemSink sink = new ProblemSink(false);
         List<Edit> edits = new ArrayList<>();
-        inputs.read(sink, common.env().stdin(), common.env()::today, edits::add);
+        inputs.read(sink, common.env().stdin(), common.env()::today, edits::add, users);
         report(sink, common, format, false);
         return edits;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine;
     versionProvider = VersionProvider.class,
     description = "Validate and apply edits to Microsoft Graph profile positions (workPosition).",
     subcommands = {UpdateCommand.class, UndoCommand.class, GetCommand.class, ListCommand.class, CreateCommand.class, DeleteCommand.class,
-        DiffCommand.class, ExportCommand.class, ValidateCommand.class, SchemaCommand.class, SandboxCommand.class, HelpCommand.class,
+        DiffCommand.class, ApplyCommand.class, ExportCommand.class, ValidateCommand.class, SchemaCommand.class, SandboxCommand.class, HelpCommand.class,
         CompletionCommand.class, CompleteCommand.class, ShellCommand.class, EditCommand.class,
         ConfigCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

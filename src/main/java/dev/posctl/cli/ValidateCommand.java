@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     terminal = OutputFormat.text)
 @Command(name = "validate", sortOptions = false,
     description = {"Check edits offline against the workPosition schema. Sends nothing.",
-        "Every problem in every document is reported with its file, line, column and field path."})
+        "Every problem in every document is reported with its file, line, column and field path.",
+        "User documents as export writes them ({userId, positions: [...]}) are read as one edit per position, its id optional."})
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -39,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var env = common.env();
-        EditInputs inputs = input.toInputs(env, edit);
+        EditInputs inputs = input.toInputs(env, edit).acceptingUserDocuments();
         OutputFormat format = output.resolve(env.stdoutTerminal());
         ProblemSink sink = new ProblemSink(strict);
         EditInputs.Counts counts = inputs.count(sink, env.stdin(), env::today);
@@ -68,6 +69,9 @@ public final class ValidateCommand implements Callable<Integer> {
     static String summary(EditInputs.Counts counts, ProblemSink sink) {
         long notEdits = counts.documents() - counts.edits();
         StringBuilder b = new StringBuilder();
+        if (counts.users() > 0) {
+            b.append(plural(counts.users(), "user document")).append(" (each position an edit), ");
+        }
         if (notEdits > 0) {
             b.append(plural(counts.documents(), "document")).append(", ");
         }

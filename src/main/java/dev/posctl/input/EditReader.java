@@ -3,7 +3,9 @@ package dev.posctl.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.schema.Schema;
 import dev.posctl.core.IoReasons;
 import dev.posctl.json.Parsers;
 import dev.posctl.validate.DocumentContext;
@@ -34,9 +36,18 @@ public final class EditReader {
     private final Overlay overlay;
     private final ProblemSink sink;
     private final LongAdder documents = new LongAdder();
+    private final LongAdder users = new LongAdder();
+    private final boolean acceptUsers;
     private boolean checkOnly;
+    private Consumer<String> userIds = u -> { };
 
     public EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink) {
+        this(walker, rules, overlay, sink, false);
+    }
+
+    /** @param acceptUsers read user documents as their positions (validate); else refuse each one */
+    EditReader(DocumentWalker walker, DocumentRules rules, Overlay overlay, ProblemSink sink, boolean acceptUsers) {
+        this.acceptUsers = acceptUsers;
         this.walker = walker;
         this.rules = rules;
         this.overlay = overlay;
@@ -55,6 +66,7 @@ public final class EditReader {
     /** @param opener where the source is read from, when not from stdin or its file; may be null */
     long read(Source source, InputStream stdin, EditInputs.Opener opener, Consumer<Edit> consumer, boolean ordered) {
         checkOnly = !ordered && overlay.isEmpty();
+        long usersBefore = users.sum();
         LongAdder count = new LongAdder();
         Consumer<Edit> counting = e -> {
             count.increment();
@@ -81,18 +93,28 @@ public final class EditReader {
             problem(Location.of(source.name()), ProblemCode.UNREADABLE, "cannot read: " + IoReasons.of(e));
             return count.sum();
         }
-        if (count.sum() == 0 && !sink.hasErrors()) {
+        if (count.sum() == 0 && !sink.hasErrors() && users.sum() == usersBefore) {
             empty(source);
         }
         return count.sum();
     }
 
-    /** A single edit made from flags alone. */
     /** How many documents were read, edits or not (a 5 in an array of edits is a document, not an edit). */
     long documents() {
         return documents.sum();
     }
 
+    /** Told the userId of each user document read, even one without positions (a desired state of none). */
+    void onUserDocument(Consumer<String> consumer) {
+        userIds = consumer;
+    }
+
+    /** How many user documents were read; each of their positions counts as a document of its own. */
+    long users() {
+        return users.sum();
+    }
+
+    /** A single edit made from flags alone. */
     public void readFlags(Consumer<Edit> consumer) {
         documents.increment();
         long before = sink.errors();
@@ -149,12 +171,19 @@ public final class EditReader {
 
     /** Reads, checks and completes one document; safe to call from several threads at once. */
     ObjectNode document(JsonParser p, DocumentContext ctx, Consumer<Edit> consumer) throws IOException {
-        documents.increment();
         long before = ctx.sink().errors();
         if (checkOnly) {
             ctx.checkOnly();
         }
         ObjectNode body = walker.document(p, ctx);
+        if (ctx.isUserDocument()) {
+            users.increment();
+            if (body != null) {
+                positions(body, ctx, consumer);
+            }
+            return body;
+        }
+        documents.increment();
         if (body != null && checkOnly) {
             rules.check(null, ctx);
             consumer.accept(new Edit(null, null, ctx.sink().errors() == before));
@@ -165,6 +194,45 @@ public final class EditReader {
         }
         return body;
     }
+
+    /** Hands on each position of a user document as an edit of its user, its id optional. */
+    private void positions(ObjectNode userDocument, DocumentContext ctx, Consumer<Edit> consumer) {
+        if (!acceptUsers) {
+            problem(ctx.start(), ProblemCode.USER_DOCUMENT_REFUSED, REFUSED);
+            return;
+        }
+        documents.add(ctx.positions().size());
+        String userId = checkOnly ? null : userDocument.path(Schema.USER_ID).isTextual() ? userDocument.get(Schema.USER_ID).asText() : null;
+        if (userId != null) {
+            userIds.accept(userId);
+        }
+        for (DocumentContext.Position position : ctx.positions()) {
+            ObjectNode body = position.body();
+            DocumentContext at = position.context();
+            if (body == null) {
+                continue;
+            }
+            long before = ctx.sink().errors();
+            if (checkOnly) {
+                at.userIdOf(ctx);
+                rules.check(null, at, false);
+                consumer.accept(new Edit(null, null, at.walkedClean() && ctx.sink().errors() == before));
+                continue;
+            }
+            if (userId != null) {
+                // the user's key first, as in an edit document
+                ObjectNode edit = JsonNodeFactory.instance.objectNode().put(Schema.USER_ID, userId);
+                edit.setAll(body);
+                body = edit;
+            }
+            overlay.applyTo(body);
+            rules.check(body, at, false);
+            consumer.accept(new Edit(body, at.start(), at.walkedClean() && ctx.sink().errors() == before && !overlay.hasErrors()));
+        }
+    }
+
+    static final String REFUSED = "a user document ({userId, positions}) describes a desired state: use posctl apply --plan"
+        + " to see what it would change; this command takes edits ({userId, id, fields}), one per position";
 
     private void empty(Source source) {
         problem(Location.of(source.name()), ProblemCode.EMPTY_INPUT, "no edits found (the input is empty)");

@@ -26,6 +26,7 @@ final class RuleHelp {
             case MISSING_ID -> "An update needs the position id (or --current to update the current position).";
             case ID_ON_CREATE -> "create assigns ids; an id in a document to create usually means it was meant for update (--ignore-ids sends it without).";
             case MISSING_COMPANY_NAME -> "A new position needs detail.company.displayName.";
+            case USER_DOCUMENT_REFUSED -> "A user document ({userId, positions}, as export writes) describes a desired state; this command takes edits ({userId, id, fields}).";
             case EMPTY_INPUT -> "The input holds no document.";
             case YAML_ALIAS -> "YAML anchors and aliases are refused: write the value out.";
             case TOO_DEEP -> "The document nests deeper than posctl accepts.";

@@ -3,6 +3,9 @@ package dev.posctl.validate;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the walker knows and learns about the one document it is reading. */
 public final class DocumentContext {
@@ -22,6 +25,16 @@ public final class DocumentContext {
     private String startDate;
     private String endDate;
     int nodes;
+    /** Set for a position of a user document: its problems' paths start with {@code positions[i]}. */
+    private String prefix = "";
+    private long errorsBefore;
+    private boolean walkClean = true;
+    /** Non-null once a {@code positions} key made this a user document. */
+    private List<Position> positions;
+    private String stray;
+
+    /** One entry of a user document's positions, walked; body is null when it was not an object. */
+    public record Position(ObjectNode body, DocumentContext context) {}
 
     /**
      * @param lineBase the input line on which the parser's line 1 stands (NDJSON parses line by line)
@@ -62,6 +75,73 @@ public final class DocumentContext {
         }
     }
 
+    /** A context for entry {@code index} of this user document's positions, sharing its node budget. */
+    DocumentContext position(int index) {
+        DocumentContext c = new DocumentContext(source, document, lineBase, yaml, sink);
+        c.build = build;
+        c.prefix = "positions[" + index + "]";
+        c.nodes = nodes;
+        c.errorsBefore = sink.errors();
+        return c;
+    }
+
+    /** The parser is on the {@code positions} key: from here on this is a user document. */
+    void userDocument(JsonParser p) {
+        if (positions == null) {
+            positions = new ArrayList<>();
+            if (stray != null) {
+                strayReported(p);
+            }
+        }
+    }
+
+    void add(ObjectNode body, DocumentContext position) {
+        nodes = position.nodes;
+        position.walkClean = sink.errors() == position.errorsBefore;
+        positions.add(new Position(body, position));
+    }
+
+    /**
+     * A top-level key other than userId: an edit may have it, a user document may not. Only its name
+     * is kept until a positions key says which this is, so that plain edits pay no location for it.
+     */
+    void topLevelField(String name, JsonParser p) {
+        if (stray == null) {
+            stray = name;
+            if (positions != null) {
+                strayReported(p);
+            }
+        }
+    }
+
+    private void strayReported(JsonParser p) {
+        report(locate(p), Severity.ERROR, ProblemCode.UNKNOWN_PROPERTY, stray,
+            "a user document holds only userId and positions; move \"" + stray + "\" into a position");
+    }
+
+    public boolean isUserDocument() {
+        return positions != null;
+    }
+
+    /** The walked positions of a user document, in input order. */
+    public List<Position> positions() {
+        return positions == null ? List.of() : positions;
+    }
+
+    boolean inPosition() {
+        return !prefix.isEmpty();
+    }
+
+    /** Whether walking this position reported no error (the rules run later, in the reader). */
+    public boolean walkedClean() {
+        return walkClean;
+    }
+
+    /** In a check-only walk, a position takes its user document's userId. */
+    public void userIdOf(DocumentContext userDocument) {
+        hasUserId = userDocument.hasUserId;
+    }
+
     void startDate(String date) {
         startDate = date;
     }
@@ -87,7 +167,8 @@ public final class DocumentContext {
     }
 
     void report(Location at, Severity severity, ProblemCode code, String path, String message) {
-        sink.add(new Problem(at, severity, code, path, message));
+        String full = prefix.isEmpty() ? path : path.isEmpty() ? prefix : prefix + "." + path;
+        sink.add(new Problem(at, severity, code, full, message));
     }
 
     void error(JsonParser p, ProblemCode code, String path, String message) {

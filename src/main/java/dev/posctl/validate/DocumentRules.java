@@ -35,6 +35,11 @@ public final class DocumentRules {
 
     /** Checks a finished edit, or, with a null edit, the facts a check-only walk kept. */
     public void check(ObjectNode edit, DocumentContext ctx) {
+        check(edit, ctx, requireId);
+    }
+
+    /** @param requireId false for a position of a user document, which may be new (apply creates it) */
+    public void check(ObjectNode edit, DocumentContext ctx, boolean requireId) {
         Facts f = edit != null ? Facts.of(edit) : ctx.facts();
         Location start = ctx.start();
         if (!f.hasUserId()) {

@@ -21,6 +21,8 @@ import java.io.IOException;
 public final class DocumentWalker {
     static final int MAX_DEPTH = 32;
     static final int MAX_NODES = 100_000;
+    /** The key that makes a top-level object a user document, {@code {userId, positions: [...]}}, as export writes. */
+    public static final String POSITIONS = "positions";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** What a check without a tree returns for an accepted value; never added to anything. */
     private static final ObjectNode CHECKED = NODES.objectNode();
@@ -79,6 +81,7 @@ public final class DocumentWalker {
         ObjectNode node = build ? NODES.objectNode() : CHECKED;
         Names seen = new Names();
         boolean top = type == schema.editDocument();
+        boolean documentLevel = top && path.isEmpty() && !ctx.inPosition();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -98,6 +101,20 @@ public final class DocumentWalker {
                 p.nextToken();
                 p.skipChildren();
                 continue;
+            }
+            if (documentLevel && POSITIONS.equals(name)) {
+                positions(p, ctx, depth);
+                continue;
+            }
+            if (top && ctx.inPosition() && Schema.USER_ID.equals(name)) {
+                ctx.error(p, ProblemCode.UNKNOWN_PROPERTY, name,
+                    "userId belongs at the top of the user document, not inside one of its positions");
+                p.nextToken();
+                p.skipChildren();
+                continue;
+            }
+            if (documentLevel && !Schema.USER_ID.equals(name)) {
+                ctx.topLevelField(name, p);
             }
             Property prop = type.property(name);
             if (prop == null && !type.isOpen()) {
@@ -131,6 +148,34 @@ public final class DocumentWalker {
             ctx.error(p, ProblemCode.SYNTAX, path, "unexpected " + t);
         }
         return node;
+    }
+
+    /** Each entry of a user document's positions is walked as an edit of its own, located on its own line. */
+    private void positions(JsonParser p, DocumentContext ctx, int depth) throws IOException {
+        ctx.userDocument(p);
+        p.nextToken();
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            ctx.error(p, ProblemCode.WRONG_TYPE, POSITIONS, "expected an array of workPosition, got " + ValueRules.describe(p));
+            p.skipChildren();
+            return;
+        }
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            DocumentContext position = ctx.position(i++);
+            position.start(p);
+            ObjectNode body = null;
+            if (isAlias(p)) {
+                position.error(p, ProblemCode.YAML_ALIAS, "", aliasMessage());
+            } else if (p.currentToken() != JsonToken.START_OBJECT) {
+                position.error(p, ProblemCode.NOT_AN_OBJECT, "",
+                    "a position must be an object of workPosition fields; got " + ValueRules.describe(p));
+                p.skipChildren();
+            } else {
+                count(p, position);
+                body = object(p, schema.editDocument(), "", position, depth + 1);
+            }
+            ctx.add(body, position);
+        }
     }
 
     private void odataType(JsonParser p, Type type, String path, DocumentContext ctx, ObjectNode node) throws IOException {

@@ -26,7 +26,8 @@ public enum ProblemCode {
     READ_ONLY("read-only"),
     END_BEFORE_START("end-before-start"),
     CURRENT_WITH_PAST_END("current-with-past-end"),
-    CONFIDENCE_RANGE("confidence-out-of-range");
+    CONFIDENCE_RANGE("confidence-out-of-range"),
+    USER_DOCUMENT_REFUSED("user-document-refused");
 
     private final String code;
 
