@@ -52,8 +52,8 @@ class ExportCommandTest {
     }
 
     /**
-     * validate reads edit documents, not yet user documents ({userId, positions}): each exported
-     * position, with its user, must be a valid edit, so the export can be edited and applied.
+     * Each exported position, with its user, must be a valid edit on its own, so the export can be
+     * edited and sent with update (ValidateUserDocumentsTest checks the user documents whole).
      */
     @Test
     void exportedPositionsValidateAsEdits() throws Exception {
