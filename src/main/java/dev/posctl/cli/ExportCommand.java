@@ -96,7 +96,7 @@ public final class ExportCommand implements Callable<Integer> {
         ExportTally tally = new ExportTally(env.clock());
         try (Connection c = endpoint.open(common);
              DocumentSink sink = dir != null ? new DirectorySink(env.cwd().resolve(dir), format) : stopping(new StreamSink(common.out(), format));
-             ExportProgress shown = ExportProgress.start(progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
+             ProgressLine shown = ProgressLine.start(progress, common.quiet, env.stderrTerminal(), common.err(), tally::progress)) {
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
             Exporter exporter = new Exporter(c.service(), batch, concurrency, sink, tally.listener(common.err()));
             try {

@@ -1,21 +1,21 @@
 package dev.posctl.cli;
 
-import dev.posctl.update.RunTally;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The progress of a run on stderr: redrawn in place on a terminal, a plain line every few seconds for logs. */
+/** The progress of a run (an update, an undo, an export) on stderr: redrawn in place on a terminal, a plain line every few seconds for logs. */
 final class ProgressLine implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final PrintWriter err;
-    private final RunTally tally;
+    private final Supplier<String> progress;
     private final boolean inPlace;
 
-    private ProgressLine(PrintWriter err, RunTally tally, boolean inPlace, long periodMillis) {
+    private ProgressLine(PrintWriter err, Supplier<String> progress, boolean inPlace, long periodMillis) {
         this.err = err;
-        this.tally = tally;
+        this.progress = progress;
         this.inPlace = inPlace;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "posctl-progress");
@@ -25,23 +25,23 @@ final class ProgressLine implements AutoCloseable {
         timer.scheduleAtFixedRate(this::draw, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Null when nothing should be shown. */
-    static ProgressLine start(BulkOptions.ProgressMode mode, boolean quiet, boolean terminal, PrintWriter err, RunTally tally) {
+    /** Null when nothing should be shown (try-with-resources accepts it). */
+    static ProgressLine start(BulkOptions.ProgressMode mode, boolean quiet, boolean terminal, PrintWriter err, Supplier<String> progress) {
         if (quiet || mode == BulkOptions.ProgressMode.off) {
             return null;
         }
         if (mode == BulkOptions.ProgressMode.plain) {
-            return new ProgressLine(err, tally, false, 5000);
+            return new ProgressLine(err, progress, false, 5000);
         }
-        return terminal ? new ProgressLine(err, tally, true, 200) : null;
+        return terminal ? new ProgressLine(err, progress, true, 200) : null;
     }
 
     private void draw() {
         synchronized (err) {
             if (inPlace) {
-                err.print("\r\u001b[2K" + tally.progress());
+                err.print("\r\u001b[2K" + progress.get());
             } else {
-                err.println("progress: " + tally.progress());
+                err.println("progress: " + progress.get());
             }
             err.flush();
         }

@@ -105,7 +105,7 @@ final class SendRun {
                     + (journal != null ? "; run again with --resume to re-read and finish them" : ""));
                 common.err().flush();
             }) : null;
-        try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally)) {
+        try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(), tally::progress)) {
             ProblemSink reread = new ProblemSink(false);
             feed.read(reread, edit -> {
                 if (runner.stopped() || !edit.valid()) {
