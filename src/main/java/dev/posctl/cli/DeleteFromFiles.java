@@ -62,7 +62,7 @@ final class DeleteFromFiles {
         List<DeleteTarget> targets = read.targets();
         Renderer renderer = Renderer.of(format, env.stdoutTerminal(), env.columns(), COLUMNS);
         if (options.dryRun) {
-            return dryRun(targets);
+            return dryRun(targets, format == OutputFormat.table ? null : renderer);
         }
         if (!yes) {
             long users = targets.stream().map(DeleteTarget::user).distinct().count();
@@ -191,15 +191,29 @@ final class DeleteFromFiles {
         return code;
     }
 
-    /** The requests as they would go, one by one; with more than one target they would travel inside $batch requests. */
-    private int dryRun(List<DeleteTarget> targets) {
+    /**
+     * The requests as they would go, one by one (with more than one target they would travel inside
+     * $batch requests): as text on a terminal, as planned results with their request for a machine.
+     */
+    private int dryRun(List<DeleteTarget> targets, Renderer machine) {
+        com.fasterxml.jackson.databind.node.ArrayNode rows = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         try (Connection c = endpoint.open(common)) {
             for (DeleteTarget t : targets) {
-                common.out().println(TerminalText.escape("DELETE " + c.service().paths().position(t.user(), t.id())));
-                c.service().client().headers(dev.posctl.core.RequestIds.next(), false, true)
-                    .forEach((k, v) -> common.out().println(TerminalText.escape(k + ": " + v)));
+                String url = c.service().paths().position(t.user(), t.id()).toString();
+                java.util.Map<String, String> headers = c.service().client().headers(dev.posctl.core.RequestIds.next(), false, true);
+                if (machine != null) {
+                    var row = rows.addObject().put("user", t.user()).put("id", t.id()).put("status", "planned").put("source", t.where());
+                    var request = row.putObject("request").put("method", "DELETE").put("url", url);
+                    headers.forEach(request.putObject("headers")::put);
+                    continue;
+                }
+                common.out().println(TerminalText.escape("DELETE " + url));
+                headers.forEach((k, v) -> common.out().println(TerminalText.escape(k + ": " + v)));
                 common.out().println();
             }
+        }
+        if (machine != null) {
+            machine.render(rows, common.out());
         }
         common.out().flush();
         int batches = (targets.size() + options.batchSize - 1) / options.batchSize;

@@ -133,12 +133,16 @@ class DeleteAgainstRecordingServerTest {
     @Test
     void dryRunSendsNothingAndShowsNoToken() throws Exception {
         documents(25);
-        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--dry-run");
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--dry-run", "-o", "table");
         assertEquals(0, r.code(), r::toString);
         assertEquals(0, server.requests().size(), r::toString);
         assertEquals(25, r.out().lines().filter(l -> l.startsWith("DELETE " + server.base())).count(), r::toString);
         assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains("tok.en.value"), r::toString);
         assertTrue(r.err().contains("25 DELETE requests not sent (they would go in 2 $batch requests)"), r::toString);
+        Cli.Result json = cli().run("delete", "-f", "d.ndjson", "--dry-run", "-o", "ndjson");
+        assertEquals(25, json.out().lines().filter(l -> l.contains("\"method\":\"DELETE\"")).count(), json::toString);
+        assertTrue(json.out().contains("\"Authorization\":\"Bearer ") && !json.out().contains("tok.en.value"), json::toString);
+        assertEquals(0, server.requests().size(), json::toString);
     }
 
     @Test

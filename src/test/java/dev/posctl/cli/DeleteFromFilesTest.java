@@ -97,12 +97,22 @@ class DeleteFromFilesTest {
         List<String> ids = adelesIds();
         Files.writeString(dir.resolve("d.yaml"), "- userId: " + ADELE + "\n  id: " + ids.get(0) + "\n- userId: " + ADELE
             + "\n  id: " + ids.get(1) + "\n");
-        Cli.Result r = cli().run("delete", "-f", "d.yaml", "--dry-run");
+        Cli.Result r = cli().run("delete", "-f", "d.yaml", "--dry-run", "-o", "table");
         assertEquals(0, r.code(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.stream().filter(l -> l.startsWith("DELETE ")).count(), r::toString);
         assertTrue(lines.get(0).startsWith("DELETE http") && lines.get(0).endsWith("/profile/positions/" + ids.get(0)), r::toString);
         assertTrue(lines.get(0).contains("/users/adele%40contoso.com/"), r::toString);
+
+        // a machine gets the planned results with their requests, like update --dry-run
+        Cli.Result json = cli().run("delete", "-f", "d.yaml", "--dry-run", "-o", "json");
+        assertEquals(0, json.code(), json::toString);
+        com.fasterxml.jackson.databind.JsonNode planned = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(2, planned.size(), json::toString);
+        assertEquals("planned", planned.get(0).get("status").asText());
+        assertEquals("DELETE", planned.get(0).get("request").get("method").asText());
+        assertEquals("d.yaml:1", planned.get(0).get("source").asText());
+        assertTrue(planned.get(1).get("request").get("url").asText().endsWith("/profile/positions/" + ids.get(1)), json::toString);
         assertEquals(2, adelesIds().size());
     }
 
