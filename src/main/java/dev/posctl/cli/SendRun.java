@@ -218,6 +218,38 @@ final class SendRun {
         printer.add(r);
     }
 
+    /**
+     * What every run says after its summary (stdout, a local file or a CI report that could not be
+     * written; an interruption) and its exit code, in that order of precedence.
+     *
+     * @param stopped   how the run names itself when its journal stopped it ("the run", "the undo")
+     * @param journal   how it names that journal ("the journal", "its journal")
+     * @param resume    what to do after an interruption
+     * @param ciFailure the CI report or summary that could not be written, or null
+     */
+    int ending(ResultPrinter printer, boolean interrupted, String stopped, String journal, String resume, PosctlException ciFailure) {
+        String outputFailure = printer.writeFailure();
+        if (outputFailure != null) {
+            common.err().println("posctl: cannot write the output: " + outputFailure);
+        }
+        if (localFailure() != null) {
+            common.err().println("posctl: " + localFailure().getMessage() + (stoppedByJournal()
+                ? "; " + stopped + " stopped. What " + journal + " holds is intact: once it can be written, run again with --resume"
+                : ""));
+        }
+        if (ciFailure != null) {
+            common.err().println("posctl: " + ciFailure.getMessage() + "; the results on stdout are complete");
+        }
+        if (interrupted) {
+            common.err().println("posctl: interrupted; " + resume);
+            return ExitCode.INTERRUPTED;
+        }
+        if (outputFailure != null || ciFailure != null) {
+            return ExitCode.CONFIG;
+        }
+        return exitCode();
+    }
+
     /** 7 when a local file (journal, report) could not be written, whatever else happened; else the worst failure. */
     int exitCode() {
         return localFailure.get() != null ? ExitCode.CONFIG : exitCode.get();

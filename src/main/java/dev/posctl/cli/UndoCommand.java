@@ -103,22 +103,7 @@ public final class UndoCommand implements Callable<Integer> {
             common.note("posctl: " + note);
         }
         common.note(tally.summary() + (dryRun ? "" : "; the undo's journal is " + bulk.journal));
-        String outputFailure = printer.writeFailure();
-        if (outputFailure != null) {
-            common.err().println("posctl: cannot write the output: " + outputFailure);
-        }
-        if (run.localFailure() != null) {
-            common.err().println("posctl: " + run.localFailure().getMessage() + (run.stoppedByJournal()
-                ? "; the undo stopped. What its journal holds is intact: once it can be written, run again with --resume" : ""));
-        }
-        if (interrupted) {
-            common.err().println("posctl: interrupted; run the undo again with --resume to finish");
-            return ExitCode.INTERRUPTED;
-        }
-        if (outputFailure != null) {
-            return ExitCode.CONFIG;
-        }
-        return run.exitCode();
+        return run.ending(printer, interrupted, "the undo", "its journal", "run the undo again with --resume to finish", null);
     }
 
     private BulkOptions bulkOptions() {

@@ -1,7 +1,6 @@
 package dev.posctl.cli;
 
 import dev.posctl.api.Connection;
-import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
@@ -95,26 +94,8 @@ public final class UpdateCommand implements Callable<Integer> {
                     : "s: their positions already have") + " these values");
             }
             common.note(tally.summary());
-            String outputFailure = printer.writeFailure();
-            if (outputFailure != null) {
-                common.err().println("posctl: cannot write the output: " + outputFailure);
-            }
-            if (run.localFailure() != null) {
-                common.err().println("posctl: " + run.localFailure().getMessage() + (run.stoppedByJournal()
-                    ? "; the run stopped. What the journal holds is intact: once it can be written, run again with --resume"
-                    : ""));
-            }
-            if (ciFailure != null) {
-                common.err().println("posctl: " + ciFailure.getMessage() + "; the results on stdout are complete");
-            }
-            if (interrupted) {
-                common.err().println("posctl: interrupted; run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""));
-                return ExitCode.INTERRUPTED;
-            }
-            if (outputFailure != null || ciFailure != null) {
-                return ExitCode.CONFIG;
-            }
-            return run.exitCode();
+            return run.ending(printer, interrupted, "the run", "the journal",
+                "run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""), ciFailure);
         }
     }
 }
