@@ -22,15 +22,15 @@ function _posctl_options() {
     'update')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --dry-run --no-merge --show-result --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'undo')
-      v='--journal --undo-journal --resume --force --dry-run --concurrency --batch-size --fail-fast --progress --report --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='--journal --undo-journal --resume --force --dry-run --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'get'|'edit')
       v='-u --user --id --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'list')
       v='-u --user --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'create')
-      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --report --report-format --summary-md --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --ignore-ids --dry-run --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'delete')
-      v='-u --user --id -y --yes -f --file --dry-run --concurrency --batch-size --fail-fast --report --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-u --user --id -y --yes -f --file --dry-run --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'diff')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'apply')
@@ -74,25 +74,25 @@ function _posctl_option() {
     'get|--insecure-http'|'get|--debug'|'get|-v'|'get|--verbose'|'get|-q'|'get|--quiet'|\
     'get|--no-color'|'get|-h'|'get|--help'|'list|--insecure-http'|'list|--debug'|'list|-v'|\
     'list|--verbose'|'list|-q'|'list|--quiet'|'list|--no-color'|'list|-h'|'list|--help'|\
-    'create|--is-current'|'create|--ignore-ids'|'create|--insecure-http'|'create|--debug'|\
-    'create|-v'|'create|--verbose'|'create|-q'|'create|--quiet'|'create|--no-color'|'create|-h'|\
-    'create|--help'|'delete|-y'|'delete|--yes'|'delete|--dry-run'|'delete|--fail-fast'|\
-    'delete|--resume'|'delete|--insecure-http'|'delete|--debug'|'delete|-v'|'delete|--verbose'|\
-    'delete|-q'|'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|\
-    'diff|--is-current'|'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|\
-    'diff|--verbose'|'diff|-q'|'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|\
-    'apply|--plan'|'apply|--prune'|'apply|--insecure-http'|'apply|--debug'|'apply|-v'|\
-    'apply|--verbose'|'apply|-q'|'apply|--quiet'|'apply|--no-color'|'apply|-h'|'apply|--help'|\
-    'export|--all-users'|'export|--insecure-http'|'export|--debug'|'export|-v'|'export|--verbose'|\
-    'export|-q'|'export|--quiet'|'export|--no-color'|'export|-h'|'export|--help'|\
-    'validate|--is-current'|'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|\
-    'validate|--quiet'|'validate|--no-color'|'validate|-h'|'validate|--help'|\
-    'schema|--json-schema'|'schema|-v'|'schema|--verbose'|'schema|-q'|'schema|--quiet'|\
-    'schema|--no-color'|'schema|-h'|'schema|--help'|'sandbox|-h'|'sandbox|--help'|\
-    'sandbox serve|--memory'|'sandbox serve|--patch-204'|'sandbox serve|-v'|\
-    'sandbox serve|--verbose'|'sandbox serve|-q'|'sandbox serve|--quiet'|\
-    'sandbox serve|--no-color'|'sandbox serve|-h'|'sandbox serve|--help'|'sandbox reset|-v'|\
-    'sandbox reset|--verbose'|'sandbox reset|-q'|'sandbox reset|--quiet'|\
+    'create|--is-current'|'create|--ignore-ids'|'create|--dry-run'|'create|--fail-fast'|\
+    'create|--resume'|'create|--insecure-http'|'create|--debug'|'create|-v'|'create|--verbose'|\
+    'create|-q'|'create|--quiet'|'create|--no-color'|'create|-h'|'create|--help'|'delete|-y'|\
+    'delete|--yes'|'delete|--dry-run'|'delete|--fail-fast'|'delete|--resume'|\
+    'delete|--insecure-http'|'delete|--debug'|'delete|-v'|'delete|--verbose'|'delete|-q'|\
+    'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|'diff|--is-current'|\
+    'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|'diff|--verbose'|'diff|-q'|\
+    'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|'apply|--plan'|'apply|--prune'|\
+    'apply|--insecure-http'|'apply|--debug'|'apply|-v'|'apply|--verbose'|'apply|-q'|\
+    'apply|--quiet'|'apply|--no-color'|'apply|-h'|'apply|--help'|'export|--all-users'|\
+    'export|--insecure-http'|'export|--debug'|'export|-v'|'export|--verbose'|'export|-q'|\
+    'export|--quiet'|'export|--no-color'|'export|-h'|'export|--help'|'validate|--is-current'|\
+    'validate|--strict'|'validate|-v'|'validate|--verbose'|'validate|-q'|'validate|--quiet'|\
+    'validate|--no-color'|'validate|-h'|'validate|--help'|'schema|--json-schema'|'schema|-v'|\
+    'schema|--verbose'|'schema|-q'|'schema|--quiet'|'schema|--no-color'|'schema|-h'|\
+    'schema|--help'|'sandbox|-h'|'sandbox|--help'|'sandbox serve|--memory'|\
+    'sandbox serve|--patch-204'|'sandbox serve|-v'|'sandbox serve|--verbose'|'sandbox serve|-q'|\
+    'sandbox serve|--quiet'|'sandbox serve|--no-color'|'sandbox serve|-h'|'sandbox serve|--help'|\
+    'sandbox reset|-v'|'sandbox reset|--verbose'|'sandbox reset|-q'|'sandbox reset|--quiet'|\
     'sandbox reset|--no-color'|'sandbox reset|-h'|'sandbox reset|--help'|'help|-h'|'help|--help'|\
     'completion|-v'|'completion|--verbose'|'completion|-q'|'completion|--quiet'|\
     'completion|--no-color'|'completion|-h'|'completion|--help'|'shell|-v'|'shell|--verbose'|\
@@ -137,20 +137,21 @@ function _posctl_option() {
     'update|--token'|'update|--authority'|'update|--connect-timeout'|'update|--timeout'|\
     'update|--max-response-size'|'update|--max-retries'|'update|--retry-budget'|\
     'update|--profile'|'undo|--journal'|'undo|--undo-journal'|'undo|--concurrency'|\
-    'undo|--batch-size'|'undo|--report'|'undo|--endpoint'|'undo|--token-file'|'undo|--token'|\
-    'undo|--authority'|'undo|--connect-timeout'|'undo|--timeout'|'undo|--max-response-size'|\
-    'undo|--max-retries'|'undo|--retry-budget'|'undo|--profile'|'get|--endpoint'|\
-    'get|--token-file'|'get|--token'|'get|--authority'|'get|--connect-timeout'|'get|--timeout'|\
-    'get|--max-response-size'|'get|--max-retries'|'get|--retry-budget'|'get|--profile'|\
-    'list|--endpoint'|'list|--token-file'|'list|--token'|'list|--authority'|\
+    'undo|--batch-size'|'undo|--report'|'undo|--summary-md'|'undo|--endpoint'|'undo|--token-file'|\
+    'undo|--token'|'undo|--authority'|'undo|--connect-timeout'|'undo|--timeout'|\
+    'undo|--max-response-size'|'undo|--max-retries'|'undo|--retry-budget'|'undo|--profile'|\
+    'get|--endpoint'|'get|--token-file'|'get|--token'|'get|--authority'|'get|--connect-timeout'|\
+    'get|--timeout'|'get|--max-response-size'|'get|--max-retries'|'get|--retry-budget'|\
+    'get|--profile'|'list|--endpoint'|'list|--token-file'|'list|--token'|'list|--authority'|\
     'list|--connect-timeout'|'list|--timeout'|'list|--max-response-size'|'list|--max-retries'|\
     'list|--retry-budget'|'list|--profile'|'create|--job-title'|'create|--role'|'create|--level'|\
     'create|--company'|'create|--department'|'create|--office-location'|'create|--start'|\
-    'create|--end'|'create|--category'|'create|--report'|'create|--summary-md'|\
-    'create|--endpoint'|'create|--token-file'|'create|--token'|'create|--authority'|\
-    'create|--connect-timeout'|'create|--timeout'|'create|--max-response-size'|\
-    'create|--max-retries'|'create|--retry-budget'|'create|--profile'|'delete|--concurrency'|\
-    'delete|--batch-size'|'delete|--report'|'delete|--journal'|'delete|--endpoint'|\
+    'create|--end'|'create|--category'|'create|--concurrency'|'create|--batch-size'|\
+    'create|--report'|'create|--summary-md'|'create|--journal'|'create|--endpoint'|\
+    'create|--token-file'|'create|--token'|'create|--authority'|'create|--connect-timeout'|\
+    'create|--timeout'|'create|--max-response-size'|'create|--max-retries'|\
+    'create|--retry-budget'|'create|--profile'|'delete|--concurrency'|'delete|--batch-size'|\
+    'delete|--report'|'delete|--summary-md'|'delete|--journal'|'delete|--endpoint'|\
     'delete|--token-file'|'delete|--token'|'delete|--authority'|'delete|--connect-timeout'|\
     'delete|--timeout'|'delete|--max-response-size'|'delete|--max-retries'|\
     'delete|--retry-budget'|'delete|--profile'|'diff|--job-title'|'diff|--role'|'diff|--level'|\
@@ -183,9 +184,11 @@ function _posctl_option() {
       k=FREE v='' ;;
     'update|--audience'|'create|--audience'|'diff|--audience'|'validate|--audience')
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
-    'update|--progress'|'undo|--progress'|'export|--progress')
+    'update|--progress'|'undo|--progress'|'create|--progress'|'delete|--progress'|\
+    'export|--progress')
       k=ENUM v='auto plain off' ;;
-    'update|--report-format'|'create|--report-format')
+    'update|--report-format'|'undo|--report-format'|'create|--report-format'|\
+    'delete|--report-format')
       k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'undo|--path-style'|'get|--path-style'|'list|--path-style'|\
     'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'apply|--path-style'|\

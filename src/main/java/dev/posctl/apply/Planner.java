@@ -7,7 +7,7 @@ import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
-import dev.posctl.update.Merge;
+import dev.posctl.run.Merge;
 import dev.posctl.validate.Location;
 import java.util.ArrayList;
 import java.util.HashMap;

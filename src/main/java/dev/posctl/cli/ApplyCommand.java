@@ -15,7 +15,7 @@ import dev.posctl.input.SourceResolver;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.schema.Schema;
-import dev.posctl.update.Merge;
+import dev.posctl.run.Merge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,9 +6,8 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.output.JUnitReport;
 import dev.posctl.output.MarkdownSummary;
-import dev.posctl.update.NdjsonAppender;
-import dev.posctl.update.RunTally;
-import dev.posctl.update.UpdateResult;
+import dev.posctl.run.RunTally;
+import dev.posctl.run.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,44 +23,33 @@ import java.util.Map;
  */
 final class CiReports implements AutoCloseable {
     private final JUnitReport junit;
-    private final NdjsonAppender ndjson;
     private final MarkdownSummary summary;
     private final Path summaryFile;
 
-    private CiReports(JUnitReport junit, NdjsonAppender ndjson, MarkdownSummary summary, Path summaryFile) {
+    private CiReports(JUnitReport junit, MarkdownSummary summary, Path summaryFile) {
         this.junit = junit;
-        this.ndjson = ndjson;
         this.summary = summary;
         this.summaryFile = summaryFile;
     }
 
     /**
      * Opens the JUnit report at once (an unwritable path stops the run before it sends); null when
-     * there is nothing to write. update writes its NDJSON report itself (SendRun).
+     * there is nothing to write. The NDJSON report is the run's own (see {@link dev.posctl.run.Run}).
      */
     static CiReports open(BulkOptions bulk, CommonOptions common, String title) {
-        return open(bulk.report, bulk.reportFormat, bulk.summaryMd, false, common, title);
+        return open(bulk.report, bulk.reportFormat, bulk.summaryMd, common, title);
     }
 
-    /** The same for create, NDJSON report included. */
-    static CiReports open(ReportOptions options, CommonOptions common, String title) {
-        return open(options.report, options.reportFormat, options.summaryMd, true, common, title);
-    }
-
-    private static CiReports open(Path report, BulkOptions.ReportFormat format, Path summaryMd, boolean ndjsonToo,
+    private static CiReports open(Path report, BulkOptions.ReportFormat format, Path summaryMd,
                                   CommonOptions common, String title) {
         var env = common.env();
         Path summaryFile = summaryFile(summaryMd, common);
         JUnitReport junit = report != null && format == BulkOptions.ReportFormat.junit
             ? new JUnitReport(env.cwd().resolve(report), title) : null;
-        NdjsonAppender ndjson = null;
-        if (ndjsonToo && report != null && format == BulkOptions.ReportFormat.ndjson) {
-            ndjson = new NdjsonAppender(env.cwd().resolve(report), false, false);
-        }
-        if (junit == null && ndjson == null && summaryFile == null) {
+        if (junit == null && summaryFile == null) {
             return null;
         }
-        return new CiReports(junit, ndjson, summaryFile == null ? null : new MarkdownSummary(title), summaryFile);
+        return new CiReports(junit, summaryFile == null ? null : new MarkdownSummary(title), summaryFile);
     }
 
     static Path summaryFile(Path summaryMd, CommonOptions common) {
@@ -72,7 +60,7 @@ final class CiReports implements AutoCloseable {
         return step == null || step.isBlank() ? null : common.env().cwd().resolve(step);
     }
 
-    void add(UpdateResult r) {
+    void add(Outcome r) {
         ObjectNode line = r.toReport();
         var changed = line.putArray("changed");
         r.changed().forEach(changed::add);
@@ -84,13 +72,6 @@ final class CiReports implements AutoCloseable {
         if (junit != null) {
             junit.add(line);
         }
-        if (ndjson != null && ndjson.failure() == null) {
-            try {
-                ndjson.write(line);
-            } catch (PosctlException e) {
-                // reported by finish, with the other report files written
-            }
-        }
         if (summary != null) {
             summary.add(line);
         }
@@ -99,9 +80,11 @@ final class CiReports implements AutoCloseable {
     /** Writes all; the first that cannot be written is returned (the run then exits 7), the others are still written. */
     PosctlException finish(RunTally tally) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (UpdateResult.Status s : UpdateResult.Status.values()) {
-            if (s == UpdateResult.Status.updated || s == UpdateResult.Status.unchanged || s == UpdateResult.Status.failed
-                || tally.count(s) > 0) {
+        for (Outcome.Status s : tally.shown()) {
+            counts.put(s.name(), tally.count(s));
+        }
+        for (Outcome.Status s : Outcome.Status.values()) {
+            if (!counts.containsKey(s.name()) && tally.count(s) > 0) {
                 counts.put(s.name(), tally.count(s));
             }
         }
@@ -115,13 +98,6 @@ final class CiReports implements AutoCloseable {
                 junit.finish(seconds);
             } catch (PosctlException e) {
                 failure = e;
-            }
-        }
-        if (ndjson != null) {
-            try {
-                ndjson.flush();
-            } catch (PosctlException e) {
-                failure = failure == null ? new PosctlException(ExitCode.CONFIG, "report " + e.getMessage()) : failure;
             }
         }
         if (summary != null) {
@@ -142,13 +118,6 @@ final class CiReports implements AutoCloseable {
     public void close() {
         if (junit != null) {
             junit.close();
-        }
-        if (ndjson != null) {
-            try {
-                ndjson.close();
-            } catch (PosctlException e) {
-                // finish reported it: what was buffered could not be written then either
-            }
         }
     }
 }

@@ -15,8 +15,8 @@ import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
 import dev.posctl.output.SarifRenderer;
-import dev.posctl.update.Merge;
-import dev.posctl.update.UpdateResult;
+import dev.posctl.run.Merge;
+import dev.posctl.run.Outcome;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,7 +88,7 @@ public final class DiffCommand implements Callable<Integer> {
                         common.out().println(Annotations.of("error", e.location(), "posctl diff failed", e.userId() + ": " + ex.getMessage()));
                     }
                     sarif.result(FAILED, "error", e.location(), "", e.userId() + ": " + ex.getMessage());
-                    failure = UpdateResult.worse(failure, ex.exitCode());
+                    failure = Outcome.worse(failure, ex.exitCode());
                 }
             }
         }

@@ -3,7 +3,7 @@ package dev.posctl.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.TerminalText;
-import dev.posctl.update.UpdateResult;
+import dev.posctl.run.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -11,20 +11,22 @@ import java.util.List;
 final class DryRunPrinter {
     private DryRunPrinter() {}
 
-    static void print(List<UpdateResult> results, PrintWriter out) {
-        for (UpdateResult r : results) {
+    static void print(List<Outcome> results, PrintWriter out) {
+        for (Outcome r : results) {
             JsonNode req = r.request();
             if (req == null) {
                 out.println(TerminalText.escape("# " + r.user() + " " + r.id() + ": " + r.status() + (r.error() != null ? ": " + r.error()
-                    : r.status() == UpdateResult.Status.unchanged ? ": nothing to send: the position already has these values" : "")));
+                    : r.status() == Outcome.Status.unchanged ? ": nothing to send: the position already has these values" : "")));
                 out.println();
                 continue;
             }
             out.println(TerminalText.escape(req.get("method").asText() + " " + req.get("url").asText()));
             req.get("headers").fields().forEachRemaining(h -> out.println(TerminalText.escape(h.getKey() + ": " + h.getValue().asText())));
             out.println();
-            out.println(JsonRenderer.pretty(req.get("body")));
-            out.println();
+            if (req.has("body")) {
+                out.println(JsonRenderer.pretty(req.get("body")));
+                out.println();
+            }
         }
         out.flush();
     }

@@ -8,8 +8,9 @@ import dev.posctl.edit.EditSession;
 import dev.posctl.input.Edit;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.update.UpdateResult;
-import dev.posctl.update.Updater;
+import dev.posctl.run.Outcome;
+import dev.posctl.run.Operation;
+import dev.posctl.run.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +49,7 @@ public final class EditCommand implements Callable<Integer> {
                 common.note("posctl: edit cancelled: nothing was sent");
                 return ExitCode.OK;
             }
-            UpdateResult r = new Updater(c.service(), new Updater.Options(true, false, false, false)).apply(edit);
+            Outcome r = new Sequence(c.service(), new Sequence.Options(true, false, false, false), null).one(Operation.update(edit), c.service());
             var rows = JsonNodeFactory.instance.arrayNode().add(r.toJson());
             Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.RESULTS).render(rows, common.out());
             if (r.isFailure()) {

@@ -6,6 +6,7 @@ import dev.posctl.auth.TokenCache;
 import dev.posctl.auth.Whoami;
 import dev.posctl.config.ConfigKey;
 import dev.posctl.config.Profile;
+import dev.posctl.run.Interrupts;
 import dev.posctl.core.Environment;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;

@@ -7,7 +7,7 @@ import dev.posctl.json.JsonTrees;
 import dev.posctl.output.Annotations;
 import dev.posctl.output.OutputFormat;
 import dev.posctl.output.Renderer;
-import dev.posctl.update.UpdateResult;
+import dev.posctl.run.Outcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +23,19 @@ final class ResultPrinter {
     private final PrintWriter out;
     private final boolean terminal;
     private final int columns;
-    private final List<UpdateResult> rows = new ArrayList<>();
+    private final List<Outcome> rows = new ArrayList<>();
     private long count;
     private long dropped;
 
+    /** How -o github names the command in an annotation's title ("posctl update"). */
+    private final String command;
+
     ResultPrinter(OutputFormat format, PrintWriter out, boolean terminal, int columns) {
+        this(format, out, terminal, columns, "posctl update");
+    }
+
+    ResultPrinter(OutputFormat format, PrintWriter out, boolean terminal, int columns, String command) {
+        this.command = command;
         this.format = format;
         this.out = out;
         this.terminal = terminal;
@@ -37,7 +45,7 @@ final class ResultPrinter {
         }
     }
 
-    void add(UpdateResult r) {
+    void add(Outcome r) {
         if (format == OutputFormat.ndjson || format == OutputFormat.json) {
             ObjectNode row = r.toJson();
             synchronized (this) {
@@ -56,9 +64,9 @@ final class ResultPrinter {
         }
         if (format == OutputFormat.github) {
             // a CI log wants the failures, on their lines, as they happen; the summary says the rest
-            if (r.isFailure() || r.status() == UpdateResult.Status.unknown) {
+            if (r.isFailure() || r.status() == Outcome.Status.unknown) {
                 synchronized (this) {
-                    out.println(annotation(r));
+                    out.println(annotation(r, command));
                     count++;
                 }
             }
@@ -69,9 +77,9 @@ final class ResultPrinter {
         }
     }
 
-    static String annotation(UpdateResult r) {
-        String what = r.status() == UpdateResult.Status.unknown ? "outcome unknown" : "failed";
-        return Annotations.of("error", r.source(), "posctl update " + what + (r.httpStatus() > 0 ? " (" + r.httpStatus() + ")" : ""),
+    static String annotation(Outcome r, String command) {
+        String what = r.status() == Outcome.Status.unknown ? "outcome unknown" : "failed";
+        return Annotations.of("error", r.source(), command + " " + what + (r.httpStatus() > 0 ? " (" + r.httpStatus() + ")" : ""),
             r.user() + (r.id() != null ? " " + r.id() : "") + ": " + (r.error() != null ? r.error() : what));
     }
 
@@ -82,8 +90,8 @@ final class ResultPrinter {
         }
     }
 
-    private void keep(UpdateResult r) {
-        if (rows.size() < TABLE_LIMIT || r.isFailure() || r.status() == UpdateResult.Status.unknown) {
+    private void keep(Outcome r) {
+        if (rows.size() < TABLE_LIMIT || r.isFailure() || r.status() == Outcome.Status.unknown) {
             rows.add(r);
         } else {
             dropped++;

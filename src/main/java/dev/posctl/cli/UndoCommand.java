@@ -1,19 +1,20 @@
 package dev.posctl.cli;
 
-import dev.posctl.api.Connection;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
 import dev.posctl.input.RealPaths;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.update.Journal;
-import dev.posctl.update.NdjsonAppender;
-import dev.posctl.update.RunTally;
-import dev.posctl.update.Undo;
-import dev.posctl.update.UpdateResult;
-import dev.posctl.update.Updater;
+import dev.posctl.run.Operation;
+import dev.posctl.run.Outcome;
+import dev.posctl.run.RunTally;
+import dev.posctl.run.Reversal;
+import dev.posctl.run.Sequence;
+import dev.posctl.run.Undo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 
 @Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "undo", sortOptions = false,
-    description = {"Take back the updates a run's --journal records: each position's written fields go back to their values before.",
+    description = {"Take back what a run's --journal records: updated fields go back to their values before, created positions"
+        + " are deleted, deleted ones are created again (with new ids, reported).",
         "A position changed since the run wrote it is a conflict: shown field by field and left alone (exit 4), unless --force.",
         "Only what the journal records as applied is reversed, so a run cut off midway is undone exactly as far as it got.",
         "The undo keeps its own journal (FILE.undo by default): undo that to apply the run again."})
@@ -56,8 +58,16 @@ public final class UndoCommand implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "MODE", description = "auto, plain or off, as for update (default: auto).")
     BulkOptions.ProgressMode progress = BulkOptions.ProgressMode.auto;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write every position's outcome to FILE as NDJSON.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write every position's outcome to FILE (see --report-format).")
     Path report;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT",
+        description = "ndjson: one JSON object per position (default); junit: JUnit XML, one test case per position.")
+    BulkOptions.ReportFormat reportFormat = BulkOptions.ReportFormat.ndjson;
+
+    @Option(names = "--summary-md", paramLabel = "FILE",
+        description = "Append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY when set).")
+    Path summaryMd;
 
     @Mixin
     EndpointOptions endpoint;
@@ -78,32 +88,20 @@ public final class UndoCommand implements Callable<Integer> {
         Path own = env.cwd().resolve(bulk.journal);
         checkFiles(input, own);
         Undo.Plan plan = Undo.plan(input, journal.toString());
-        RunTally tally = new RunTally();
-        tally.total(plan.steps().size() + plan.irreversible().size());
         String inputId = RealPaths.of(input).toString();
-        ResultPrinter printer;
-        SendRun run;
-        boolean interrupted;
-        Connection.Settings settings = endpoint.settings();
-        try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
-             Journal ownJournal = dryRun ? null : Journal.open(own, resume);
-             NdjsonAppender reportFile = report == null ? null : new NdjsonAppender(env.cwd().resolve(report), false, false)) {
-            printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
-            run = new SendRun(common, bulk, tally, printer, name -> inputId);
-            for (Undo.Irreversible i : plan.irreversible()) {
-                run.settled(UpdateResult.failed(i.location(), i.user(), i.id(), 0, "notReversible", i.why(), null, ExitCode.REJECTED),
-                    reportFile);
-            }
-            interrupted = run.send((reread, each) -> plan.steps().forEach(s -> each.accept(s.edit())), connection,
-                settings.http(), ownJournal, reportFile, new Updater.Options(true, dryRun, false, false),
-                new Updater.Reversal(plan::expected, force));
+        List<Outcome> settled = new ArrayList<>();
+        for (Undo.Irreversible i : plan.irreversible()) {
+            settled.add(Outcome.failed(i.location(), i.user(), i.id(), 0, "notReversible", i.why(), null, ExitCode.REJECTED));
         }
-        String note = printer.finish(dryRun);
-        if (note != null) {
-            common.note("posctl: " + note);
+        Path ownShown = bulk.journal;
+        if (dryRun) {
+            bulk.journal = null;
         }
-        common.note(tally.summary() + (dryRun ? "" : "; the undo's journal is " + bulk.journal));
-        return run.ending(printer, interrupted, "the undo", "its journal", "run the undo again with --resume to finish", null);
+        return BulkWrite.run(common, bulk, endpoint, format, new BulkWrite.Job("posctl undo" + (dryRun ? " --dry-run" : ""), RunTally.headline(Operation.Kind.update),
+            plan.steps().size() + plan.irreversible().size(), name -> inputId,
+            (reread, each) -> plan.steps().forEach(s -> each.accept(s.operation())), new Sequence.Options(true, dryRun, false, false),
+            new Reversal(plan::expected, force), settled, "the undo", "its journal", "run the undo again with --resume to finish",
+            dryRun ? "" : "; the undo's journal is " + ownShown));
     }
 
     private BulkOptions bulkOptions() {
@@ -113,6 +111,8 @@ public final class UndoCommand implements Callable<Integer> {
         b.failFast = failFast;
         b.progress = progress;
         b.report = report;
+        b.reportFormat = reportFormat;
+        b.summaryMd = summaryMd;
         b.resume = resume;
         b.journal = undoJournal != null ? undoJournal : Path.of(journal + ".undo");
         return b;

@@ -1,14 +1,11 @@
 package dev.posctl.cli;
 
-import dev.posctl.api.Connection;
-import dev.posctl.core.PosctlException;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.InputSpool;
 import dev.posctl.input.RealPaths;
 import dev.posctl.output.OutputFormat;
-import dev.posctl.update.Journal;
-import dev.posctl.update.NdjsonAppender;
-import dev.posctl.update.RunTally;
+import dev.posctl.run.Operation;
+import dev.posctl.run.Sequence;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,40 +59,11 @@ public final class UpdateCommand implements Callable<Integer> {
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
         try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
             long total = EditValidation.requireValidCount(inputs, spool, common, format);
-            inputs = inputs.withSources(spool.sources());
-            RunTally tally = new RunTally();
-            tally.total(total);
-            boolean interrupted;
-            ResultPrinter printer;
-            SendRun run;
-            PosctlException ciFailure;
-            Connection.Settings settings = endpoint.settings();
-            try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
-                 Journal journal = bulk.journal == null ? null : Journal.open(env.cwd().resolve(bulk.journal), bulk.resume);
-                 NdjsonAppender report = bulk.report == null || bulk.reportFormat != BulkOptions.ReportFormat.ndjson ? null
-                     : new NdjsonAppender(env.cwd().resolve(bulk.report), false, false);
-                 CiReports ci = CiReports.open(bulk, common, "posctl update" + (dryRun ? " --dry-run" : ""))) {
-                // made once the files are open: -o json's '[' must not be printed for a run that cannot start
-                printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns());
-                run = new SendRun(common, bulk, tally, printer, name -> sourceIds.getOrDefault(name, name)).reportingTo(ci);
-                interrupted = run.send(inputs, connection, settings.http(), journal, report,
-                    new dev.posctl.update.Updater.Options(!noMerge, dryRun, showResult, current));
-                ciFailure = ci == null ? null : ci.finish(tally);
-            }
-            String note = printer.finish(dryRun);
-            if (note != null) {
-                common.note("posctl: " + note);
-            }
-            long unchanged = tally.count(dev.posctl.update.UpdateResult.Status.unchanged);
-            if (unchanged > 0) {
-                // otherwise a dry run that shows no request leaves people guessing why
-                common.note(unchanged == tally.done() && unchanged == 1 ? "posctl: nothing to send: the position already has these values"
-                    : "posctl: nothing to send for " + unchanged + " unchanged edit" + (unchanged == 1 ? ": its position already has"
-                    : "s: their positions already have") + " these values");
-            }
-            common.note(tally.summary());
-            return run.ending(printer, interrupted, "the run", "the journal",
-                "run again with --resume to finish" + (bulk.journal == null ? " (use --journal next time)" : ""), ciFailure);
+            EditInputs checked = inputs.withSources(spool.sources());
+            return BulkWrite.run(common, bulk, endpoint, format, BulkWrite.Job.of(Operation.Kind.update, "posctl update" + (dryRun ? " --dry-run" : ""), total,
+                name -> sourceIds.getOrDefault(name, name),
+                (reread, each) -> checked.read(reread, env.stdin(), env::today, e -> each.accept(Operation.update(e))),
+                new Sequence.Options(!noMerge, dryRun, showResult, current), bulk.journal == null ? null : bulk.journal.toString()));
         }
     }
 }

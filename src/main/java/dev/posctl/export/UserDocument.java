@@ -28,7 +28,7 @@ public final class UserDocument {
         return doc;
     }
 
-    static ObjectNode writable(ObjectNode position) {
+    public static ObjectNode writable(ObjectNode position) {
         Type type = Schema.get().workPosition();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> e : position.properties()) {

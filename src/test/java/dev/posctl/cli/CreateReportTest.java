@@ -45,7 +45,7 @@ class CreateReportTest {
 
     @Test
     void junitReportOfACreateCountsWhatTheRunSays() throws Exception {
-        var r = cli().run("create", "-f", "new.yaml", "--report", "r.xml", "--report-format", "junit", "-o", "json");
+        var r = cli().run("create", "-f", "new.yaml", "--batch-size", "1", "--concurrency", "1", "--report", "r.xml", "--report-format", "junit", "-o", "json");
         assertEquals(4, r.code(), r.toString());
         assertTrue(r.err().contains("1 created, 1 failed"), r.toString());
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("r.xml").toFile());
@@ -62,7 +62,7 @@ class CreateReportTest {
 
     @Test
     void ndjsonReportAndSummaryOfACreate() throws Exception {
-        var r = cli().run("create", "-f", "new.yaml", "--report", "r.ndjson", "--summary-md", "s.md", "-o", "json");
+        var r = cli().run("create", "-f", "new.yaml", "--batch-size", "1", "--concurrency", "1", "--report", "r.ndjson", "--summary-md", "s.md", "-o", "json");
         assertEquals(4, r.code(), r.toString());
         List<String> lines = Files.readAllLines(dir.resolve("r.ndjson"));
         assertEquals(2, lines.size(), lines.toString());
@@ -81,7 +81,7 @@ class CreateReportTest {
 
     @Test
     void aReportThatIsTheInputIsRefusedBeforeAnythingIsSent() {
-        var r = cli().run("create", "-f", "new.yaml", "--report", "new.yaml");
+        var r = cli().run("create", "-f", "new.yaml", "--batch-size", "1", "--concurrency", "1", "--report", "new.yaml");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("--report new.yaml is the input new.yaml"), r.toString());
         assertEquals(0, graph.requests().size());

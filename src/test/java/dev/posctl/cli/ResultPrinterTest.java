@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.posctl.output.OutputFormat;
-import dev.posctl.update.UpdateResult;
+import dev.posctl.run.Outcome;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +17,8 @@ class ResultPrinterTest {
         StringWriter stdout = new StringWriter();
         PrintWriter out = new PrintWriter(new BufferedWriter(stdout, 1 << 16));
         ResultPrinter printer = new ResultPrinter(OutputFormat.ndjson, out, false, 120);
-        printer.add(UpdateResult.skipped(null, "a@contoso.com", "p1"));
-        printer.add(UpdateResult.skipped(null, "b@contoso.com", "p2"));
+        printer.add(Outcome.skipped(null, "a@contoso.com", "p1"));
+        printer.add(Outcome.skipped(null, "b@contoso.com", "p2"));
         assertEquals("", stdout.toString(), "held in the buffer until the chunk is done");
         printer.flush();
         String[] lines = stdout.toString().split("\n");

@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
+import dev.posctl.export.UserDocument;
 import dev.posctl.input.Edit;
 import dev.posctl.json.JsonTrees;
 import dev.posctl.schema.Schema;
@@ -29,7 +30,9 @@ import java.util.Map;
 /**
  * The reverse of a run, planned from its journal (format in {@link Journal}): for every update it
  * records, an edit that puts the written fields back to their values before, and what the run
- * wrote, which the position must still hold. Only recorded writes are reversed, so a run cut off
+ * wrote, which the position must still hold; for every create, a delete of the new position (if it
+ * still holds what was created); for every delete, a create of the position as it was read just
+ * before (where it is still gone; the service gives it a new id). Only recorded writes are reversed, so a run cut off
  * midway is undone exactly as far as it got; a write in flight when it was cut off (recorded as
  * sending, its outcome never) is reversed if the position holds what it wrote, and found
  * unchanged if it still holds the values before.
@@ -40,20 +43,28 @@ import java.util.Map;
 public final class Undo {
 
     /**
-     * One position to put back.
+     * One position to put back: an update reversed field by field, a created position deleted, a
+     * deleted one created again.
      *
      * @param location the journal line of its first update: where results point, and what --resume keys on
-     * @param reverse  the fields to PATCH, each with its value before (null where it was absent)
-     * @param expected the fields as the run last wrote them
+     * @param kind     what the undo does: update, delete (a created position) or create (a deleted one)
+     * @param reverse  update: the fields to PATCH, each with its value before (null where it was absent);
+     *                 create: the deleted position's writable fields
+     * @param expected the fields as the run last wrote them (null for a create: the position is gone)
      */
-    public record Step(Location location, String user, String id, ObjectNode reverse, ObjectNode expected) {
-        /** The update edit that reverses this step. */
-        public Edit edit() {
+    public record Step(Location location, Operation.Kind kind, String user, String id, ObjectNode reverse, ObjectNode expected) {
+        /** The operation that reverses this step. */
+        public Operation operation() {
+            if (kind == Operation.Kind.delete) {
+                return Operation.delete(user, id, location);
+            }
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put(Schema.USER_ID, user);
             body.put("id", id);
             body.setAll(reverse.deepCopy());
-            return new Edit(body, location, true);
+            body.put(Schema.USER_ID, user);
+            body.put("id", id);
+            return new Operation(kind, new Edit(body, location, true));
         }
     }
 
@@ -80,9 +91,9 @@ public final class Undo {
             return irreversible;
         }
 
-        /** The fields a step's edit expects to find, for {@link Updater.Reversal}; read from many threads, never changed. */
-        public ObjectNode expected(Edit edit) {
-            Step s = edit.location() == null ? null : byLine.get(edit.location().line());
+        /** The fields a step's operation expects to find, for {@link Reversal}; read from many threads, never changed. */
+        public ObjectNode expected(Operation op) {
+            Step s = op.location() == null ? null : byLine.get(op.location().line());
             return s == null ? null : s.expected();
         }
     }
@@ -128,11 +139,38 @@ public final class Undo {
                         + " is newer than this posctl reads (" + Journal.VERSION + "); undo it with a newer posctl");
                 }
                 String status = n.path("status").asText();
-                String key = n.path("key").asText();
+                String key = n.path("kind").asText("update") + ":" + n.path("key").asText();
+                String kind = n.path("kind").asText("");
+                if (kind.equals(Journal.CREATE_KIND) || kind.equals(Journal.DELETE_KIND)) {
+                    Location at = new Location(shown, lineNo, 0, lineNo);
+                    if (status.equals(Journal.CREATING) || status.equals(Journal.DELETING)) {
+                        pending.put(key, records.size());
+                        records.add(new Record(n, at));
+                        continue;
+                    }
+                    Integer sent = pending.remove(key);
+                    JsonNode intent = sent == null ? null : records.get(sent).line();
+                    if (sent != null) {
+                        records.set(sent, null);
+                    }
+                    if (status.equals(Outcome.Status.created.name())) {
+                        records.add(new Record(n, at));
+                    } else if (status.equals(Outcome.Status.deleted.name()) && intent != null) {
+                        // the position deleted is on the deleting line before: the outcome's line holds none
+                        ObjectNode both = ((ObjectNode) n).deepCopy();
+                        both.set("position", intent.get("position"));
+                        records.add(new Record(both, at));
+                    } else if (status.equals(Outcome.Status.deleted.name())) {
+                        records.add(new Record(n, at));
+                    } else if (status.equals(Outcome.Status.unknown.name())) {
+                        records.add(new Record(n, at));
+                    }
+                    continue;
+                }
                 if (status.equals(Journal.SENDING)) {
                     pending.put(key, records.size());
                     records.add(new Record(n, new Location(shown, lineNo, 0, lineNo)));
-                } else if (status.equals(UpdateResult.Status.updated.name())) {
+                } else if (status.equals(Outcome.Status.updated.name())) {
                     Integer sent = pending.remove(key);
                     if (sent != null) {
                         records.set(sent, null);  // its outcome is known: the updated line stands for it
@@ -161,6 +199,33 @@ public final class Undo {
     private static void add(JsonNode n, Location at, Map<String, Step> steps, List<Irreversible> irreversible) {
         String user = text(n.get("user"));
         String id = text(n.get("id"));
+        String kind = n.path("kind").asText("");
+        String status = n.path("status").asText();
+        if (kind.equals(Journal.CREATE_KIND)) {
+            if (status.equals(Outcome.Status.created.name()) && user != null && id != null) {
+                JsonNode written = n.get("written");
+                steps.put("create\n" + user + "\n" + id, new Step(at, Operation.Kind.delete, user, id, null,
+                    written != null && written.isObject() ? (ObjectNode) written.deepCopy() : null));
+            } else {
+                irreversible.add(new Irreversible(at, user, id, status.equals(Outcome.Status.created.name())
+                    ? "not reversible: the create's answer named no id"
+                    : "not reversible: this create's outcome is unknown (the run was cut off or no answer came); it may exist"
+                        + " with an id nobody knows: check with posctl list --user " + user));
+            }
+            return;
+        }
+        if (kind.equals(Journal.DELETE_KIND)) {
+            JsonNode position = n.get("position");
+            if (user == null || id == null || position == null || !position.isObject()) {
+                irreversible.add(new Irreversible(at, user, id, "not reversible: the journal does not hold the deleted position"
+                    + " (the run was not journaled before deleting)"));
+            } else {
+                // a delete cut off in flight (deleting, no outcome) is created again only where the position is gone
+                steps.put("delete\n" + user + "\n" + id, new Step(at, Operation.Kind.create, user, id,
+                    UserDocument.writable((ObjectNode) position), null));
+            }
+            return;
+        }
         JsonNode before = n.get("before");
         JsonNode written = n.get("written");
         if (user == null || id == null) {
@@ -172,7 +237,7 @@ public final class Undo {
             irreversible.add(new Irreversible(at, user, id,
                 "not reversible: the run did not read the position before writing (--no-merge)"));
         } else {
-            Step s = steps.computeIfAbsent(user + "\n" + id, k -> new Step(at, user, id,
+            Step s = steps.computeIfAbsent(user + "\n" + id, k -> new Step(at, Operation.Kind.update, user, id,
                 JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode()));
             written.fieldNames().forEachRemaining(name -> {
                 if (!s.reverse().has(name)) {

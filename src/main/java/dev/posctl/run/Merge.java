@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

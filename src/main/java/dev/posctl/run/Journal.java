@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,8 +45,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Deletes ({@code delete -f --journal}) add a record kind in the same version, marked
  * {@code "kind": "delete"}: a {@code deleting} line, written and flushed just before the DELETE
  * goes out, holds the position's full body as read just before ({@code position}), so the position
- * can be recreated; the outcome's line follows with status deleted, notFound or failed. Undo of
- * updates passes these lines by (it acts on sending and updated lines only).
+ * can be recreated; the outcome's line follows with status deleted, notFound or failed; undo
+ * creates the position again from it (read-only fields left out: the new position has a new id).
+ * Creates are marked {@code "kind": "create"}: a {@code creating} line with the body ({@code written})
+ * just before the POST, then the outcome: created (with the new {@code id} and {@code written}),
+ * failed or unknown. Undo deletes what was created, if it still holds what was written; a creating
+ * line with no outcome after it is a create nobody knows the id of: undo and --resume report it
+ * (check with posctl list) and never send it again.
  * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
  * version above {@link #VERSION} is refused by undo rather than half understood.
  */
@@ -59,10 +64,17 @@ public final class Journal implements AutoCloseable {
     public static final String DELETING = "deleting";
     /** The kind of the lines a delete run writes (update's lines have no kind). */
     public static final String DELETE_KIND = "delete";
+    /** The status of a create about to be sent; its line holds the body sent. */
+    public static final String CREATING = "creating";
+    /** The kind of a create's lines. */
+    public static final String CREATE_KIND = "create";
 
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
+    /** Creates recorded as being sent and never after: they may exist, with an id nobody knows. */
+    private final LongSet creating = new LongSet();
+    private final LongSet settled = new LongSet();
 
     private Journal(Path file, NdjsonAppender out) {
         this.file = file;
@@ -120,6 +132,14 @@ public final class Journal implements AutoCloseable {
                     continue; // a line cut short by a kill: that edit is simply not done
                 }
                 String status = n.path("status").asText();
+                if (CREATE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
+                    long key = parseKey(n.get("key").asText());
+                    (status.equals(CREATING) ? creating : settled).add(key);
+                    if (status.equals("created")) {
+                        done.add(key);
+                    }
+                    continue;
+                }
                 // a delete whose position is gone, deleted or found missing, is as done as an update
                 if (n.has("key") && (status.equals("updated") || status.equals("unchanged")
                     || (DELETE_KIND.equals(n.path("kind").asText()) && (status.equals("deleted") || status.equals("notFound"))))) {
@@ -133,6 +153,22 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    private static long parseKey(String hex) {
+        try {
+            return Long.parseUnsignedLong(hex, 16);
+        } catch (NumberFormatException e) {
+            return 0;  // not a line this journal wrote: no edit has key 0 but by chance, and then it is merely not done
+        }
+    }
+
+    /**
+     * A create an earlier run sent and never heard back from (it was killed with the request in
+     * flight): it may exist, so a resumed run must not send it again blindly.
+     */
+    public boolean isUncertain(long key) {
+        return creating.contains(key) && !settled.contains(key);
+    }
+
     public int doneCount() {
         return done.size();
     }
@@ -142,10 +178,21 @@ public final class Journal implements AutoCloseable {
     }
 
     /** @throws PosctlException (exit 7) when the line cannot be written, and for every record after that */
-    public void record(long key, UpdateResult r) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("key", Long.toHexString(key));
+    public void record(long key, Operation.Kind kind, Outcome r) {
+        if (kind == Operation.Kind.delete) {
+            recordDelete(key, r.source() != null ? r.source().source() : null, r.source() != null ? r.source().line() : 0, r.user(),
+                r.id(), r.status().name(), r.httpStatus(), r.requestId(), r.error());
+            return;
+        }
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION);
+        if (kind == Operation.Kind.create) {
+            line.put("kind", CREATE_KIND);
+        }
+        line.put("key", Long.toHexString(key));
         line.setAll(r.toReport());
-        if (r.status() == UpdateResult.Status.updated && r.written() != null) {
+        if (kind == Operation.Kind.create && r.status() == Outcome.Status.created && r.written() != null) {
+            line.set("written", r.written());
+        } else if (r.status() == Outcome.Status.updated && r.written() != null) {
             if (r.before() != null) {
                 line.set("before", r.before());
             }
@@ -158,7 +205,7 @@ public final class Journal implements AutoCloseable {
      * Before a write is sent: what it will write and the values it replaces, so that a run killed
      * before the outcome is recorded (up to every write in flight) can still be undone exactly.
      */
-    public void intend(long key, Location source, Updater.Patch p) {
+    public void intend(long key, Location source, Steps.Write p) {
         ObjectNode before = p.before();
         if (before == null) {
             return;  // nothing read, nothing to put back: undo says so for the recorded outcome
@@ -172,6 +219,21 @@ public final class Journal implements AutoCloseable {
         line.put("status", SENDING);
         line.set("before", before);
         line.set("written", p.written());
+        out.write(line);
+    }
+
+    /**
+     * Before a POST is sent: what it creates, so that a run killed before its answer (which alone
+     * tells the new id) knows that this create may exist, and does not send it again.
+     */
+    public void intendCreate(long key, Location source, String user, ObjectNode body) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode().put("v", VERSION).put("kind", CREATE_KIND).put("key", Long.toHexString(key));
+        line.put("source", source != null ? source.source() : null);
+        line.put("line", source != null ? source.line() : 0);
+        line.put("document", source != null ? source.document() : 0);
+        line.put("user", user);
+        line.put("status", CREATING);
+        line.set("written", body);
         out.write(line);
     }
 

@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 /** A set of 64-bit keys in one array: a million journal entries cost 16 MB, not a hash map's 80. */
 final class LongSet {

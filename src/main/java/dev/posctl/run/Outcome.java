@@ -1,9 +1,15 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.posctl.api.FailedCall;
+import dev.posctl.api.PositionService;
 import dev.posctl.core.ExitCode;
+import dev.posctl.core.PosctlException;
+import dev.posctl.http.GraphError;
+import dev.posctl.http.GraphResponse;
+import dev.posctl.input.Edit;
 import dev.posctl.validate.Location;
 import java.util.List;
 
@@ -18,32 +24,52 @@ import java.util.List;
  *                   that undo can put them back; null when the run did not read (--no-merge)
  * @param written    for updated: the fields the PATCH wrote, so that undo can tell a later change
  */
-public record UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
+public record Outcome(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
                            JsonNode position, String errorCode, String error, String requestId, ObjectNode request,
                            int exitCode, ObjectNode before, ObjectNode written) {
 
-    public UpdateResult(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
+    public Outcome(Location source, String user, String id, Status status, int httpStatus, List<String> changed,
                         JsonNode position, String errorCode, String error, String requestId, ObjectNode request, int exitCode) {
         this(source, user, id, status, httpStatus, changed, position, errorCode, error, requestId, request, exitCode, null, null);
     }
 
-    /** unknown: sent, but its outcome could not be recorded in the journal (see SendRun) */
-    public enum Status { updated, unchanged, failed, planned, skipped, unknown }
+    /**
+     * unknown: sent, but its outcome could not be recorded in the journal (see {@link Run}), or a
+     * create whose answer never came (it may or may not have been made)
+     */
+    public enum Status { updated, unchanged, failed, planned, skipped, unknown, created, deleted, notFound }
 
-    public static UpdateResult failed(Location source, String user, String id, int httpStatus, String errorCode, String error,
+    public static Outcome failed(Location source, String user, String id, int httpStatus, String errorCode, String error,
                                       String requestId, int exitCode) {
-        return new UpdateResult(source, user, id, Status.failed, httpStatus, List.of(), null, errorCode, error, requestId,
+        return new Outcome(source, user, id, Status.failed, httpStatus, List.of(), null, errorCode, error, requestId,
             null, exitCode);
     }
 
+    /** A failure before or instead of an answer: a call that could not be made, or a bug (see {@link Sequence}). */
+    public static Outcome failed(Edit edit, String id, PosctlException e) {
+        if (e instanceof FailedCall) {
+            // e.g. the list behind --current answered 401: the result names that status, not null
+            GraphError g = ((FailedCall) e).error();
+            return failed(edit.location(), edit.userId(), id, g.status(), g.code(), e.getMessage(), g.requestId(), e.exitCode());
+        }
+        return failed(edit.location(), edit.userId(), id, 0, null, e.getMessage(), null, e.exitCode());
+    }
+
+    /** The failure an error answer means. */
+    static Outcome failed(Steps.Target t, GraphResponse r) {
+        GraphError e = GraphError.of(r);
+        return failed(t.op().location(), t.user(), t.id(), r.status(), e.code(), r.method() + " " + e.describe(),
+            e.requestId(), PositionService.exitCode(e));
+    }
+
     /** An edit a resumed run does not send again: the journal records it as done. */
-    public static UpdateResult skipped(Location source, String user, String id) {
-        return new UpdateResult(source, user, id, Status.skipped, 0, List.of(), null, null, null, null, null, 0);
+    public static Outcome skipped(Location source, String user, String id) {
+        return new Outcome(source, user, id, Status.skipped, 0, List.of(), null, null, null, null, null, 0);
     }
 
     /** This outcome, not recorded in the journal: a resumed run cannot know it and sends the edit again. */
-    public UpdateResult unrecorded(String why) {
-        return new UpdateResult(source, user, id, Status.unknown, httpStatus, changed, position, "notJournaled",
+    public Outcome unrecorded(String why) {
+        return new Outcome(source, user, id, Status.unknown, httpStatus, changed, position, "notJournaled",
             status + ", but not recorded in the journal (" + why + "): a resumed run sends it again", requestId, request,
             ExitCode.CONFIG, before, written);
     }
@@ -105,9 +131,9 @@ public record UpdateResult(Location source, String user, String id, Status statu
      * Failures rank: a bug beats an interrupt beats unreachable beats auth beats rejected, so the exit
      * code names the worst; any other failure code ranks with rejected, so no failure ever exits 0.
      */
-    public static int exitCode(List<UpdateResult> results) {
+    public static int exitCode(List<Outcome> results) {
         int code = ExitCode.OK;
-        for (UpdateResult r : results) {
+        for (Outcome r : results) {
             if (r.isFailure()) {
                 code = worse(code, r.exitCode);
             }

@@ -1,4 +1,4 @@
-package dev.posctl.cli;
+package dev.posctl.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import sun.misc.SignalHandler;
  * Ctrl-C and SIGTERM during a run: the first stops taking new work and lets requests in flight
  * finish; the second ends the process at once (exit 130). The previous handlers come back on close.
  */
-final class Interrupts implements AutoCloseable {
+public final class Interrupts implements AutoCloseable {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
     private volatile boolean interrupted;
@@ -19,7 +19,7 @@ final class Interrupts implements AutoCloseable {
      * @param notice  what the first signal says
      * @param aborted what the second says, just before the process ends
      */
-    static Interrupts install(Runnable onFirst, Runnable notice, Runnable aborted) {
+    public static Interrupts install(Runnable onFirst, Runnable notice, Runnable aborted) {
         Interrupts i = new Interrupts();
         for (String name : new String[] {"INT", "TERM"}) {
             try {
@@ -43,7 +43,7 @@ final class Interrupts implements AutoCloseable {
         onFirst.run();
     }
 
-    boolean interrupted() {
+    public boolean interrupted() {
         return interrupted;
     }
 

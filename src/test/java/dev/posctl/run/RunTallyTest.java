@@ -1,4 +1,4 @@
-package dev.posctl.update;
+package dev.posctl.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,10 +25,10 @@ class RunTallyTest {
     void summaryAndProgressNameEveryCount() {
         RunTally t = new RunTally();
         t.total(5);
-        t.add(UpdateResult.Status.updated);
-        t.add(UpdateResult.Status.updated);
-        t.add(UpdateResult.Status.failed);
-        t.add(UpdateResult.Status.planned);
+        t.add(Outcome.Status.updated);
+        t.add(Outcome.Status.updated);
+        t.add(Outcome.Status.failed);
+        t.add(Outcome.Status.planned);
         String s = t.summary();
         assertTrue(s.matches("2 updated, 0 unchanged, 1 failed, 0 skipped, 1 planned \\(dry run: nothing was written\\) "
             + "in \\d+\\.\\d s \\(\\d+ edits/s\\)"), s);
@@ -39,9 +39,9 @@ class RunTallyTest {
     void aStoppedRunSaysWhatIsUnknownAndWhatWasNeverSent() {
         RunTally t = new RunTally();
         t.total(10);
-        t.add(UpdateResult.Status.updated);
-        t.add(UpdateResult.Status.unknown);
-        t.add(UpdateResult.Status.unknown);
+        t.add(Outcome.Status.updated);
+        t.add(Outcome.Status.unknown);
+        t.add(Outcome.Status.unknown);
         assertTrue(t.summary().startsWith("1 updated, 0 unchanged, 0 failed, 0 skipped, 2 unknown (not recorded in the journal) in "),
             t.summary());
         t.stopped();
