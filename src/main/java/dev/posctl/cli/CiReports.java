@@ -1,19 +1,22 @@
 package dev.posctl.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.output.JUnitReport;
 import dev.posctl.output.MarkdownSummary;
-import dev.posctl.run.RunTally;
 import dev.posctl.run.Outcome;
+import dev.posctl.run.RunTally;
+import dev.posctl.validate.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +53,42 @@ final class CiReports implements AutoCloseable {
             return null;
         }
         return new CiReports(junit, summaryFile == null ? null : new MarkdownSummary(title), summaryFile);
+    }
+
+    /**
+     * Input that failed validation sends nothing, and a CI job still gets its report and summary:
+     * each error as a failed test case at its file and line.
+     *
+     * @return the report or summary that could not be written, or null
+     */
+    static PosctlException rejected(BulkOptions bulk, CommonOptions common, String title, List<Problem> problems) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (CiReports ci = open(bulk, common, title)) {
+            if (ci == null) {
+                return null;
+            }
+            long errors = 0;
+            for (Problem p : problems) {
+                if (!p.isError()) {
+                    continue;
+                }
+                errors++;
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
+                line.put("source", p.location().source());
+                line.put("line", p.location().line());
+                line.put("document", p.location().document());
+                line.putNull("user");
+                line.putNull("id");
+                line.put("status", "failed");
+                line.put("httpStatus", 0);
+                line.put("errorCode", p.code().code());
+                line.putNull("requestId");
+                line.put("error", (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+                ci.add(line);
+            }
+            counts.put("failed", errors);
+            return ci.finish(counts, errors + (errors == 1 ? " error" : " errors") + " in the input: nothing was sent", 0);
+        }
     }
 
     static Path summaryFile(Path summaryMd, CommonOptions common) {

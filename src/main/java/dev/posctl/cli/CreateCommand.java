@@ -54,12 +54,13 @@ public final class CreateCommand implements Callable<Integer> {
         OutputFormat format = output.resolve(env.stdoutTerminal());
         EditInputs inputs = input.toInputs(env, edit, false);
         bulk.checkPaths(inputs.sources(), env.cwd());
-        List<Edit> edits = EditValidation.requireValid(inputs, common, format);
+        EditValidation.Rejected rejected = EditValidation.Rejected.reporting(bulk, common, "posctl create" + (dryRun ? " --dry-run" : ""));
+        List<Edit> edits = EditValidation.requireValidReporting(inputs, common, format, rejected);
         List<Problem> problems = new ArrayList<>();
         for (Edit e : edits) {
             problems.addAll(CreateRules.check(e.body(), e.location(), ignoreIds));
         }
-        EditValidation.require(problems, common, format);
+        EditValidation.require(problems, common, format, rejected);
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
         return BulkWrite.run(common, bulk, endpoint, format, BulkWrite.Job.of(Operation.Kind.create, "posctl create" + (dryRun ? " --dry-run" : ""),
             edits.size(), name -> sourceIds.getOrDefault(name, name),

@@ -18,29 +18,56 @@ import java.util.List;
 
 /** Every command that sends reads and checks all its edits first: with any error, nothing is sent. */
 final class EditValidation {
+    /** Told the problems of input that is refused, just before the refusal (CI reports say so too). */
+    interface Rejected {
+        void problems(List<Problem> problems);
+
+        /** The CI reports of a run (JUnit report, Markdown summary) list the refused input's errors. */
+        static Rejected reporting(BulkOptions bulk, CommonOptions common, String title) {
+            return problems -> {
+                PosctlException failure = CiReports.rejected(bulk, common, title, problems);
+                if (failure != null) {
+                    common.err().println("posctl: " + failure.getMessage());
+                }
+            };
+        }
+    }
+
+    private static final Rejected NOBODY = p -> { };
+
     private EditValidation() {}
 
     /** @param format the command's output: machine formats also get the problems, on stdout */
     static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format) {
-        return requireValid(inputs, common, format, user -> { });
+        return read(inputs, common, format, user -> { }, NOBODY);
     }
 
     /** @param users told the userId of each user document read (apply plans users without positions too) */
     static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format,
                                    java.util.function.Consumer<String> users) {
+        return read(inputs, common, format, users, NOBODY);
+    }
+
+    /** @param rejected told the problems when the input is refused */
+    static List<Edit> requireValidReporting(EditInputs inputs, CommonOptions common, OutputFormat format, Rejected rejected) {
+        return read(inputs, common, format, user -> { }, rejected);
+    }
+
+    private static List<Edit> read(EditInputs inputs, CommonOptions common, OutputFormat format,
+                                   java.util.function.Consumer<String> users, Rejected rejected) {
         ProblemSink sink = new ProblemSink(false);
         List<Edit> edits = new ArrayList<>();
         inputs.read(sink, common.env().stdin(), common.env()::today, edits::add, users);
-        report(sink, common, format, false);
+        report(sink, common, format, false, rejected);
         return edits;
     }
 
     /** Problems found after reading (rules of one command): reported like the reader's, exit 3 with any error. */
-    static void require(List<Problem> problems, CommonOptions common, OutputFormat format) {
+    static void require(List<Problem> problems, CommonOptions common, OutputFormat format, Rejected rejected) {
         ProblemSink sink = new ProblemSink(false);
         problems.forEach(sink::add);
         if (!problems.isEmpty()) {
-            report(sink, common, format, false);
+            report(sink, common, format, false, rejected);
         }
     }
 
@@ -48,7 +75,7 @@ final class EditValidation {
     static long requireValidCount(EditInputs inputs, CommonOptions common, OutputFormat format) {
         ProblemSink sink = new ProblemSink(false);
         long n = inputs.count(sink, common.env().stdin(), common.env()::today).edits();
-        report(sink, common, format, false);
+        report(sink, common, format, false, NOBODY);
         return n;
     }
 
@@ -57,10 +84,10 @@ final class EditValidation {
      * more problems are found than are listed (nothing is sent after an error, and an endless
      * input would otherwise be copied for ever).
      */
-    static long requireValidCount(EditInputs inputs, InputSpool spool, CommonOptions common, OutputFormat format) {
+    static long requireValidCount(EditInputs inputs, InputSpool spool, CommonOptions common, OutputFormat format, Rejected rejected) {
         ProblemSink sink = new ProblemSink(false);
         long n = spool.copying(inputs, () -> sink.dropped() > 0).count(sink, common.env().stdin(), common.env()::today).edits();
-        report(sink, common, format, spool.cut());
+        report(sink, common, format, spool.cut(), rejected);
         return n;
     }
 
@@ -69,7 +96,7 @@ final class EditValidation {
      * JSON array, NDJSON or YAML of problem objects, as validate prints them), so that a script's
      * parser always has a document; -o github gets every problem as an annotation.
      */
-    private static void report(ProblemSink sink, CommonOptions common, OutputFormat format, boolean cut) {
+    private static void report(ProblemSink sink, CommonOptions common, OutputFormat format, boolean cut, Rejected rejected) {
         if (sink.hasErrors() || !common.quiet) {
             new ProblemRenderer(common.errStyle()).text(sink.problems(), common.err());
         }
@@ -84,6 +111,7 @@ final class EditValidation {
             common.out().flush();
         }
         if (sink.hasErrors()) {
+            rejected.problems(sink.problems());
             throw new PosctlException(ExitCode.INVALID_INPUT, (cut ? "at least " : "") + sink.errors()
                 + (sink.errors() == 1 ? " error" : " errors") + " in the input" + (cut ? " (reading stopped there)" : "")
                 + "; nothing was sent (posctl validate shows the same checks)");

@@ -58,7 +58,8 @@ public final class UpdateCommand implements Callable<Integer> {
         bulk.checkPaths(inputs.sources(), env.cwd());
         Map<String, String> sourceIds = RealPaths.sourceIds(inputs.sources());
         try (InputSpool spool = InputSpool.of(inputs.sources(), null)) {
-            long total = EditValidation.requireValidCount(inputs, spool, common, format);
+            long total = EditValidation.requireValidCount(inputs, spool, common, format,
+                EditValidation.Rejected.reporting(bulk, common, "posctl update" + (dryRun ? " --dry-run" : "")));
             EditInputs checked = inputs.withSources(spool.sources());
             return BulkWrite.run(common, bulk, endpoint, format, BulkWrite.Job.of(Operation.Kind.update, "posctl update" + (dryRun ? " --dry-run" : ""), total,
                 name -> sourceIds.getOrDefault(name, name),

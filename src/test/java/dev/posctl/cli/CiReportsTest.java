@@ -117,4 +117,23 @@ class CiReportsTest {
         assertTrue(md.contains("**Planned** (2, nothing was written)"), md + r);
         assertTrue(md.contains("| detail\\.jobTitle |"), md);
     }
+
+    @Test
+    void inputRefusedByValidationStillGetsItsReportAndSummary() throws Exception {
+        Files.writeString(dir.resolve("bad.ndjson"), "{\"userId\":\"" + ADELE + "\",\"id\":\"" + CURRENT + "\",\"detail\":"
+            + "{\"startMonthYear\":\"2021-13-01\"}}\n{\"userId\":\"" + ADELE + "\",\"detail\":{\"jobTitle\":\"x\"}}\n");
+        var r = cli().run("update", "-f", "bad.ndjson", "--report", "r.xml", "--report-format", "junit", "--summary-md", "s.md");
+        assertEquals(3, r.code(), r.toString());
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("r.xml").toFile());
+        NodeList failures = xml.getElementsByTagName("failure");
+        assertEquals(2, failures.getLength(), Files.readString(dir.resolve("r.xml")));
+        assertEquals("invalid-date", ((Element) failures.item(0)).getAttribute("type"));
+        assertEquals("bad.ndjson:1 - -", ((Element) failures.item(0).getParentNode()).getAttribute("name"));
+        String md = Files.readString(dir.resolve("s.md"));
+        assertTrue(md.contains("nothing was sent") && md.contains("startMonthYear"), md);
+
+        var create = cli().run("create", "-f", "bad.ndjson", "--report", "c.xml", "--report-format", "junit");
+        assertEquals(3, create.code(), create.toString());
+        assertTrue(Files.readString(dir.resolve("c.xml")).contains("posctl create"), "create's refused input is reported too");
+    }
 }
