@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats(value = {OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.json}, terminal = OutputFormat.yaml, pipe = OutputFormat.ndjson)
+@Formats(value = {OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.json}, terminal = OutputFormat.yaml, pipe = OutputFormat.ndjson,
+    terminalAlso = "with --dir")
 @Command(name = "export", sortOptions = false,
     description = "Write users' positions as user documents ({userId, positions: [...]}), read-only fields left out.")
 public final class ExportCommand implements Callable<Integer> {
