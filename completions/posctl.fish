@@ -463,7 +463,7 @@ complete -c posctl -n '__fish_seen_subcommand_from export' -s q -l quiet -d 'Pri
 complete -c posctl -n '__fish_seen_subcommand_from export' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from export' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from export' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from export' -s o -l output -x -a 'yaml ndjson json' -d 'Output format: yaml, ndjson, json (default: yaml on a terminal, ndjson otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from export' -s o -l output -x -a 'yaml ndjson json' -d 'Output format: yaml, ndjson, json (default: yaml on a terminal or with --dir, ndjson otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl validate
 complete -c posctl -n '__fish_seen_subcommand_from validate' -s f -l file -r -F -d 'Edits to read: a .json, .ndjson/.jsonl or .yaml/.yml file, a directory of them, or - for stdin (format sniffed).'

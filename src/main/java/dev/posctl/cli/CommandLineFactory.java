@@ -109,7 +109,8 @@ public final class CommandLineFactory {
         }
         Formats formats = OutputOptions.formats(spec);
         List<String> names = Arrays.stream(formats.value()).map(Enum::name).toList();
-        String description = "Output format: " + String.join(", ", names) + " (default: " + formats.terminal() + " on a terminal, "
+        String description = "Output format: " + String.join(", ", names) + " (default: " + formats.terminal() + " on a terminal"
+            + (formats.terminalAlso().isEmpty() ? "" : " or " + formats.terminalAlso()) + ", "
             + (names.contains("github") ? "github in GitHub Actions, " : "") + formats.pipe() + " otherwise; env "
             + OutputOptions.VARIABLE + "; profile output).";
         spec.remove(output);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats(value = {OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.json}, terminal = OutputFormat.yaml, pipe = OutputFormat.ndjson)
+@Formats(value = {OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.json}, terminal = OutputFormat.yaml, pipe = OutputFormat.ndjson,
+    terminalAlso = "with --dir")
 @Command(name = "export", sortOptions = false,
     description = "Write users' positions as user documents ({userId, positions: [...]}), read-only fields left out.")
 public final class ExportCommand implements Callable<Integer> {
@@ -99,6 +100,13 @@ public final class ExportCommand implements Callable<Integer> {
              ProgressLine shown = ProgressLine.start(progress, common.quiet, env.stderrTerminal(), common.err(), tally::progress)) {
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
             Exporter exporter = new Exporter(c.service(), batch, concurrency, sink, tally.listener(common.err()));
+            Interrupts interrupts = env.isRealProcess() ? Interrupts.install(exporter::stop,
+                () -> common.note("\nposctl: stopping: finishing the reads in flight (Ctrl-C again to abort)"),
+                () -> {
+                    common.err().println("\nposctl: aborted: " + (dir != null ? "the files written under " + dir + " are whole"
+                        : "the output may end inside a user's document"));
+                    common.err().flush();
+                }) : null;
             try {
                 for (String u : users) {
                     exporter.submit(u);
@@ -110,16 +118,28 @@ public final class ExportCommand implements Callable<Integer> {
                     c.service().users((id, upn) -> {
                         // the name people know, for the document and the file; the id when there is none
                         exporter.submit(upn != null ? upn : id);
-                        return true;
+                        return !exporter.stopped();
                     });
                 }
                 exporter.finish();
             } catch (RuntimeException | InterruptedException e) {
                 exporter.abort();
                 throw e;
+            } finally {
+                if (interrupts != null) {
+                    interrupts.close();
+                }
+            }
+            if (exporter.stopped()) {
+                tally.stopped(exporter.notExported(), allUsers);
             }
         }
         common.note(tally.summary());
+        if (tally.interrupted()) {
+            common.err().println("posctl: interrupted");
+            common.err().flush();
+            return ExitCode.INTERRUPTED;
+        }
         return tally.exitCode();
     }
 

@@ -19,6 +19,7 @@ final class ExportTally {
     private final AtomicLong positions = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger worst = new AtomicInteger(ExitCode.OK);
+    private volatile String stopped;
 
     ExportTally(Clock clock) {
         this.clock = clock;
@@ -61,6 +62,19 @@ final class ExportTally {
         };
     }
 
+    /**
+     * Ctrl-C stopped the export: the summary says how many users named were never read, and that
+     * the directory's users past those listed so far were not even named.
+     */
+    void stopped(long notExported, boolean listingUsers) {
+        stopped = ", " + notExported + " not exported (interrupted" + (listingUsers ? "; nor the directory's users not yet listed" : "")
+            + ")";
+    }
+
+    boolean interrupted() {
+        return stopped != null;
+    }
+
     int exitCode() {
         return worst.get();
     }
@@ -76,6 +90,6 @@ final class ExportTally {
     String summary() {
         Duration took = Duration.between(start, clock.instant());
         return "exported " + plural(users.get(), "user") + " (" + plural(positions.get(), "position") + "), " + failed.get() + " failed"
-            + (took.toMillis() >= 1000 ? ", in " + took.toSeconds() + " s" : "");
+            + (stopped != null ? stopped : "") + (took.toMillis() >= 1000 ? ", in " + took.toSeconds() + " s" : "");
     }
 }

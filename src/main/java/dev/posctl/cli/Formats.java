@@ -21,4 +21,7 @@ import java.lang.annotation.Target;
 
     /** The command's own default off a terminal. */
     OutputFormat pipe() default OutputFormat.json;
+
+    /** When else the terminal default holds (export's files under --dir are YAML too), for the help text; empty for never. */
+    String terminalAlso() default "";
 }

@@ -20,7 +20,8 @@ public final class OutputOptions {
     CommandSpec mixee;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: table on a terminal, json otherwise; env POSCTL_OUTPUT).")
+        // the command tree replaces this with each command's own formats and defaults (CommandLineFactory.narrowFormats)
+        description = "Output format: ${COMPLETION-CANDIDATES} (env POSCTL_OUTPUT).")
     OutputFormat format;
 
     /** The chosen format, or the command's default for where stdout goes. */

@@ -40,6 +40,9 @@ public final class Exporter {
     private final ExecutorService workers;
     private final Deque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
     private List<String> chunk = new ArrayList<>();
+    /** Set by a signal handler's thread: the submitting thread must see it at once. */
+    private volatile boolean stopped;
+    private long notExported;
 
     public Exporter(PositionService service, BatchClient batch, int concurrency, DocumentSink sink, Listener listener) {
         this.service = service;
@@ -54,11 +57,33 @@ public final class Exporter {
         });
     }
 
+    /** Queues a user; once stopped, counts the user as not exported instead. */
     public void submit(String userId) throws InterruptedException {
+        if (stopped) {
+            notExported++;
+            return;
+        }
         chunk.add(userId);
         if (chunk.size() >= BatchClient.MAX_ITEMS) {
             dispatch();
         }
+    }
+
+    /**
+     * Takes no new users from now on (Ctrl-C): batches already sent are read to the end and written
+     * by {@link #finish}, so the output ends after a whole user document. Any thread may call it.
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** Users submitted but never read, because {@link #stop} came first. */
+    public long notExported() {
+        return notExported;
     }
 
     /** Reads what is left and writes everything, in order. */
@@ -84,6 +109,10 @@ public final class Exporter {
     private void dispatch() throws InterruptedException {
         List<String> users = chunk;
         chunk = new ArrayList<>(BatchClient.MAX_ITEMS);
+        if (stopped) {
+            notExported += users.size();
+            return;
+        }
         inFlight.add(workers.submit(() -> read(users)));
         while (inFlight.size() > concurrency) {
             drainOne();

@@ -51,6 +51,14 @@ class BenchScriptsIT {
     }
 
     @Test
+    void exportBesideCurl() throws Exception {
+        assumeTrue(onPath("curl"), "curl is not installed");
+        Run r = bench("export.sh", Map.of("N", "300", "ROUNDS", "1", "WARM", "100"));
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("posctl export") && r.out().contains("curl GETs"), r.out());
+    }
+
+    @Test
     void startup() throws Exception {
         Run r = bench("startup.sh", Map.of("RUNS", "1"));
         assertEquals(0, r.code(), r.out());

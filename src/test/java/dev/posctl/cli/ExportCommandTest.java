@@ -94,6 +94,16 @@ class ExportCommandTest {
         assertTrue(r.err().contains("exported 3 users (4 positions), 0 failed"), r.toString());
     }
 
+    /** The -o text is shared by every command: export's must name its own defaults, --dir's YAML files among them. */
+    @Test
+    void helpSaysWhatTheOutputIsByDefault() {
+        String help = cli().run("export", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Output format: yaml, ndjson, json (default: yaml on a terminal or with --dir, ndjson otherwise;"), help);
+        assertFalse(help.contains("table on a terminal"), help);
+        String list = cli().run("list", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(list.contains("(default: table on a terminal, json otherwise;"), list);
+    }
+
     @Test
     void dirWritesOneFilePerUser() throws Exception {
         Files.writeString(dir.resolve("users.txt"), "# the team\nadele@contoso.com\n\nalex@contoso.com\n");
