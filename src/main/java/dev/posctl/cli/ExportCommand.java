@@ -13,6 +13,7 @@ import dev.posctl.export.StreamSink;
 import dev.posctl.export.UserLines;
 import dev.posctl.http.BatchClient;
 import dev.posctl.output.OutputFormat;
+import dev.posctl.run.Interrupts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -6,6 +6,7 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
+import dev.posctl.output.YamlText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,6 +3,7 @@ package dev.posctl.export;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.output.JsonRenderer;
 import dev.posctl.output.OutputFormat;
+import dev.posctl.output.YamlText;
 import java.io.PrintWriter;
 
 /**

@@ -1,12 +1,7 @@
 package dev.posctl.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * YAML that posctl reads back: a list becomes one document per element, separated by
@@ -15,26 +10,17 @@ import java.io.UncheckedIOException;
 public final class YamlRenderer implements Renderer {
     @Override
     public void render(JsonNode data, PrintWriter out) {
-        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
-        try {
-            if (data.isArray()) {
-                boolean first = true;
-                for (JsonNode row : data) {
-                    if (!first) {
-                        out.println("---");
-                    }
-                    out.print(mapper.writeValueAsString(row));
-                    first = false;
+        if (data.isArray()) {
+            boolean first = true;
+            for (JsonNode row : data) {
+                if (!first) {
+                    out.println("---");
                 }
-            } else {
-                out.print(mapper.writeValueAsString(data));
+                out.print(YamlText.of(row));
+                first = false;
             }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        } else {
+            out.print(YamlText.of(data));
         }
         out.flush();
     }
