@@ -30,15 +30,13 @@ public final class DocumentWalker {
     private final Schema schema;
     private final Property isCurrent;
     private final Property endMonthYear;
-    private final Property confidence;
-    private final Property startMonthYear;
+    private final ScalarValues scalars;
 
     public DocumentWalker(Schema schema) {
         this.schema = schema;
         this.isCurrent = schema.resolve("isCurrent");
         this.endMonthYear = schema.resolve("detail.endMonthYear");
-        this.confidence = schema.resolve("inference.confidenceScore");
-        this.startMonthYear = schema.resolve("detail.startMonthYear");
+        this.scalars = new ScalarValues(schema, CHECKED);
     }
 
     /** Thrown to give up on a document that breaks a size or safety limit. */
@@ -216,7 +214,7 @@ public final class DocumentWalker {
         }
         if (t == JsonToken.VALUE_NULL) {
             if (prop != null && !prop.nullable()) {
-                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, at(parent, name), "may not be null" + nullHint(prop));
+                ctx.error(p, ProblemCode.NULL_NOT_ALLOWED, at(parent, name), "may not be null" + ScalarValues.nullHint(prop));
                 return null;
             }
             if (prop == null) {
@@ -227,87 +225,16 @@ public final class DocumentWalker {
         }
         switch (type.kind()) {
             case STRING:
-                if (t == JsonToken.VALUE_STRING || (ctx.yaml() && t.isNumeric())) {
-                    if (build) {
-                        return NODES.textNode(p.getText());
-                    }
-                    // decoded without making a String, so that the parser's length limit applies here
-                    // as it does when the edit is read to be sent (else validate passes what update refuses)
-                    p.getTextLength();
-                    return CHECKED;
-                }
-                break;
             case BOOLEAN:
-                if (t.isBoolean()) {
-                    return build ? NODES.booleanNode(t == JsonToken.VALUE_TRUE) : CHECKED;
-                }
-                break;
             case INT32:
-                if (t == JsonToken.VALUE_NUMBER_INT) {
-                    if (p.getNumberType() == JsonParser.NumberType.INT) {
-                        return build ? NODES.numberNode(p.getIntValue()) : CHECKED;
-                    }
-                    ctx.error(p, ProblemCode.INT32_RANGE, at(parent, name), ValueRules.clip(p.getText()) + " is outside the Int32 range (-2147483648 to 2147483647)");
-                    return null;
-                }
-                break;
             case DOUBLE:
-                if (t.isNumeric()) {
-                    double d = doubleValue(p);
-                    // 1e400 reads as Infinity, which JSON cannot carry: sent, it would go out as "Infinity"
-                    if (!Double.isFinite(d)) {
-                        ctx.error(p, ProblemCode.NOT_FINITE, at(parent, name), ValueRules.clip(p.getText())
-                            + " is not a finite Double (too large, or not a number)");
-                        return null;
-                    }
-                    if (prop == confidence && (d < 0 || d > 1)) {
-                        ctx.warn(p, ProblemCode.CONFIDENCE_RANGE, at(parent, name), p.getText() + " is outside 0..1");
-                    }
-                    if (!build) {
-                        return CHECKED;
-                    }
-                    boolean integral = t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-                    return integral ? NODES.numberNode(p.getLongValue()) : NODES.numberNode(d);
-                }
-                break;
             case DATE:
-                if (t == JsonToken.VALUE_STRING) {
-                    String s = p.getText();
-                    if (ValueRules.parseDate(s) == null) {
-                        ctx.error(p, ProblemCode.INVALID_DATE, at(parent, name), "\"" + ValueRules.clip(s) + "\" is not a date (expected YYYY-MM-DD)");
-                        return null;
-                    }
-                    if (!build) {
-                        if (prop == startMonthYear) {
-                            ctx.startDate(s);
-                        } else if (prop == endMonthYear) {
-                            ctx.endDate(s);
-                        }
-                        return CHECKED;
-                    }
-                    return NODES.textNode(s);
-                }
-                break;
             case DATE_TIME:
-                if (t == JsonToken.VALUE_STRING) {
-                    String s = p.getText();
-                    if (!ValueRules.isDateTime(s)) {
-                        ctx.error(p, ProblemCode.INVALID_DATE_TIME, at(parent, name), "\"" + ValueRules.clip(s) + "\" is not a date-time (expected ISO-8601 with offset, like 2026-01-05T10:00:00Z)");
-                        return null;
-                    }
-                    return build ? NODES.textNode(s) : CHECKED;
-                }
-                break;
             case ENUM:
             case FLAGS_ENUM:
-                if (t == JsonToken.VALUE_STRING) {
-                    String s = p.getText();
-                    String problem = ValueRules.enumProblem(type, s);
-                    if (problem != null) {
-                        ctx.error(p, ProblemCode.UNKNOWN_ENUM_MEMBER, at(parent, name), problem);
-                        return null;
-                    }
-                    return build ? NODES.textNode(s) : CHECKED;
+                JsonNode scalar = scalars.read(p, t, prop, type, parent, name, ctx);
+                if (scalar != ScalarValues.WRONG) {
+                    return scalar;
                 }
                 break;
             case OBJECT:
@@ -323,31 +250,9 @@ public final class DocumentWalker {
             default:
                 return any(p, ctx, depth);
         }
-        ctx.error(p, ProblemCode.WRONG_TYPE, at(parent, name), "expected " + expected(type) + ", got " + ValueRules.describe(p));
+        ctx.error(p, ProblemCode.WRONG_TYPE, at(parent, name), "expected " + ScalarValues.expected(type) + ", got " + ValueRules.describe(p));
         p.skipChildren();
         return null;
-    }
-
-    private static String nullHint(Property prop) {
-        if ("detail".equals(prop.name())) {
-            return " (leave detail out, or send the fields to change)";
-        }
-        if ("displayName".equals(prop.name())) {
-            return " (a company that is sent must carry its displayName; leave company out to keep it)";
-        }
-        return "";
-    }
-
-    private static String expected(Type type) {
-        switch (type.kind()) {
-            case OBJECT: return "an object (" + type.name() + ")";
-            case COLLECTION: return "an array of " + type.element().name();
-            case ENUM:
-            case FLAGS_ENUM: return "a string (" + type.name() + ")";
-            case DATE: return "a date string (YYYY-MM-DD)";
-            case DATE_TIME: return "a date-time string";
-            default: return type.name();
-        }
     }
 
     private JsonNode array(JsonParser p, Type element, String path, DocumentContext ctx, int depth) throws IOException {
@@ -404,15 +309,6 @@ public final class DocumentWalker {
             case VALUE_TRUE: return NODES.booleanNode(true);
             case VALUE_FALSE: return NODES.booleanNode(false);
             default: return NODES.nullNode();
-        }
-    }
-
-    /** The number, or NaN for YAML's {@code .inf} and {@code .nan}, which the YAML parser tokenizes as numbers but cannot read. */
-    private static double doubleValue(JsonParser p) throws IOException {
-        try {
-            return p.getDoubleValue();
-        } catch (com.fasterxml.jackson.core.JsonParseException e) {
-            return Double.NaN;
         }
     }
 
