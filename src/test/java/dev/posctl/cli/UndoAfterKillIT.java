@@ -31,7 +31,9 @@ class UndoAfterKillIT {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(USERS), "--chaos", "latency=40ms", "--seed", "1");
+        // throttled items wait for their retry while others go on: the kill finds writes at every stage
+        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(USERS), "--chaos", "throttle=0.05,latency=40ms,retryAfter=0.05",
+            "--seed", "1");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < USERS; i++) {
             sb.append("{\"userId\":\"user").append(i).append("@contoso.com\",\"id\":\"pos-").append(i)
@@ -77,7 +79,7 @@ class UndoAfterKillIT {
         return pb.start();
     }
 
-    /** Writes the journal announces (sending) whose outcome it does not record yet. */
+    /** Writes the journal announces (sending, deleting) whose outcome it does not record yet. */
     long inFlight() throws Exception {
         Path journal = dir.resolve("journal");
         if (!Files.exists(journal)) {
@@ -87,7 +89,7 @@ class UndoAfterKillIT {
         for (String l : Files.readAllLines(journal)) {
             java.util.regex.Matcher m = KEY.matcher(l);
             if (m.find()) {
-                if (l.contains("\"status\":\"sending\"")) {
+                if (l.contains("\"status\":\"sending\"") || l.contains("\"status\":\"deleting\"")) {
                     sent.add(m.group(1));
                 } else {
                     sent.remove(m.group(1));
@@ -102,19 +104,27 @@ class UndoAfterKillIT {
         return !Files.exists(journal) ? 0 : Files.readAllLines(journal).stream().filter(l -> l.contains("\"status\":\"" + status + "\"")).count();
     }
 
+    /**
+     * Kills a run once the journal records {@code atLeast} outcomes and writes are in flight: most likely
+     * inside the sandbox's 40 ms latency, so that a write lands after the kill.
+     */
+    void killMidway(Process run, String status, int atLeast) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!(recorded(status) >= atLeast && inFlight() > 0) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        Thread.sleep(15);
+        run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(500);  // the sandbox finishes the batches it had taken in
+    }
+
     @Test
     void aKilledRunIsUndoneExactlyAsFarAsItGot() throws Exception {
         List<JsonNode> before = everyList();
         Process run = posctl("update", "-f", dir.resolve("edits.ndjson").toString(), "--journal", dir.resolve("journal").toString(),
             "--concurrency", "2", "--batch-size", "5", "-o", "ndjson");
         // killed with writes in flight: announced in the journal, their outcomes not yet recorded
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!(recorded("updated") >= 40 && inFlight() > 0) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(2);
-        }
-        Thread.sleep(15);  // most likely inside the sandbox's 40 ms latency: the write lands after the kill
-        run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        Thread.sleep(500);  // the sandbox finishes the batches it had taken in
+        killMidway(run, "updated", 40);
         List<JsonNode> after = everyList();
         long changed = 0;
         for (int i = 0; i < before.size(); i++) {
@@ -134,5 +144,37 @@ class UndoAfterKillIT {
         assertTrue(err.contains(changed + " updated, "), "every write that landed, recorded (" + updated
             + ") or in flight, and no other: " + err);
         assertEquals(before, everyList(), "every position is as it was before the run");
+    }
+
+    @Test
+    void aKilledDeleteRunIsUndoneByCreatingAgainWhatItDeleted() throws Exception {
+        List<JsonNode> before = everyList();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < USERS; i++) {
+            sb.append("{\"userId\":\"user").append(i).append("@contoso.com\",\"id\":\"pos-").append(i).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("deletes.ndjson"), sb);
+        Process run = posctl("delete", "-f", dir.resolve("deletes.ndjson").toString(), "--yes", "--journal", dir.resolve("journal").toString(),
+            "--concurrency", "2", "--batch-size", "5", "-o", "ndjson");
+        killMidway(run, "deleted", 40);
+        long gone = USERS - everyList().size();
+        long deleted = recorded("deleted");
+        System.out.println("killed with " + gone + " positions deleted, " + deleted + " deletes recorded");
+        assertTrue(gone >= 40 && gone < USERS, "killed part-way: " + gone);
+        assertTrue(gone >= deleted, gone + " gone, " + deleted + " recorded as deleted");
+
+        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
+        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(0, undo.exitValue(), err);
+        assertTrue(err.contains(gone + " created, "), "every delete that landed, recorded (" + deleted
+            + ") or in flight, and no other: " + err);
+        assertEquals(asCreatedAgain(before), asCreatedAgain(everyList()), "every position as it was before the run, but for its new id");
+    }
+
+    /** What a position created again keeps: all but its id and the service's record of its creation. */
+    static List<JsonNode> asCreatedAgain(List<JsonNode> positions) {
+        return positions.stream().map(p -> (JsonNode) ((ObjectNode) p.deepCopy()).without(List.of("id", "createdDateTime", "createdBy")))
+            .toList();
     }
 }
