@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged jar's bulk runs taken back with {@code posctl undo}, against {@code sandbox serve --chaos}:
  * every run, undo and undo of an undo is a process of its own, and the whole directory is compared
- * through {@code posctl export --all-users} before and after.
+ * through {@code posctl export --all-users} before and after. The chaos draws are seeded, but the order
+ * of requests from concurrent batches is not, so each run meets faults in different places.
  */
 class UndoOnChaosIT {
     /** Updates are safe to send again, so they face every fault: throttled and failed items, dropped batches. */
@@ -64,12 +65,14 @@ class UndoOnChaosIT {
         pb.environment().put("HOME", dir.toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("posctl " + String.join(" ", args) + " did not end in 120 s");
         }
+        // in the test report: where the class's time goes, on a loaded machine
         System.out.printf("posctl %s: %d ms%n", String.join(" ", args), (System.nanoTime() - start) / 1_000_000);
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -127,7 +130,7 @@ class UndoOnChaosIT {
 
     @Test
     void aPositionChangedAfterTheRunIsReportedAndLeftAloneUntilForced() throws Exception {
-        int users = 200;
+        int users = 100;
         serve(users, UPDATE_CHAOS);
         Path edits = wrongMapping(users);
         ExportedState before = state();
@@ -156,7 +159,7 @@ class UndoOnChaosIT {
 
     @Test
     void aBulkCreateIsUndoneByDeletingWhatItCreated() throws Exception {
-        serve(150, CREATE_CHAOS);
+        serve(100, CREATE_CHAOS);
         int creates = 500;
         // five new positions for each of 100 users: beyond a list page of 10 for some, with every kind of field
         Path docs = write("creates.ndjson", IntStream.range(0, creates), i -> "{\"userId\":\"user" + (i % 100)
@@ -182,7 +185,7 @@ class UndoOnChaosIT {
 
     @Test
     void aBulkDeleteIsUndoneByCreatingEveryPositionAgain() throws Exception {
-        serve(300, CREATE_CHAOS);
+        serve(200, CREATE_CHAOS);
         ExportedState before = state();
         // every position in the directory, the richer demo positions of adele, alex and megan included
         StringBuilder sb = new StringBuilder();
@@ -190,7 +193,7 @@ class UndoOnChaosIT {
             sb.append("{\"userId\":\"").append(user).append("\",\"id\":\"").append(p.get("id").asText()).append("\"}\n")));
         Files.writeString(dir.resolve("deletes.ndjson"), sb);
         int deletes = before.positions();
-        assertTrue(deletes > 300, "demo users and the named ones: " + deletes);
+        assertTrue(deletes > 200, "demo users and the named ones: " + deletes);
 
         Run run = ok("delete", "-f", "deletes.ndjson", "--yes", "--journal", "delete.journal", "--progress", "off", "-o", "ndjson");
         assertTrue(run.err().contains(deletes + " deleted, 0 not found, 0 failed"), run::toString);
