@@ -50,8 +50,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Creates are marked {@code "kind": "create"}: a {@code creating} line with the body ({@code written})
  * just before the POST, then the outcome: created (with the new {@code id} and {@code written}),
  * failed or unknown. Undo deletes what was created, if it still holds what was written; a creating
- * line with no outcome after it is a create nobody knows the id of: undo and --resume report it
- * (check with posctl list) and never send it again.
+ * line with no outcome after it, or an unknown one (a 5xx or no answer after the POST went out), is
+ * a create nobody knows the id of: undo and --resume report it (check with posctl list) and never
+ * send it again. Only a failed line (a refusal: nothing was made) lets --resume send it again.
  * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
  * version above {@link #VERSION} is refused by undo rather than half understood.
  */
@@ -72,9 +73,12 @@ public final class Journal implements AutoCloseable {
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
-    /** Creates recorded as being sent and never after: they may exist, with an id nobody knows. */
-    private final LongSet creating = new LongSet();
-    private final LongSet settled = new LongSet();
+    /**
+     * Creates whose last line says they may exist with an id nobody knows: sent and never answered
+     * (creating, then nothing), or answered with no proof either way (unknown). A failed line after
+     * them settles them, a creating line of a later run unsettles them again: the last line rules.
+     */
+    private final LongSet uncertain = new LongSet();
 
     private Journal(Path file, NdjsonAppender out) {
         this.file = file;
@@ -134,9 +138,13 @@ public final class Journal implements AutoCloseable {
                 String status = n.path("status").asText();
                 if (CREATE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
                     long key = parseKey(n.get("key").asText());
-                    (status.equals(CREATING) ? creating : settled).add(key);
-                    if (status.equals("created")) {
-                        done.add(key);
+                    if (status.equals(CREATING) || status.equals(Outcome.Status.unknown.name())) {
+                        uncertain.add(key);
+                    } else {
+                        uncertain.remove(key);
+                        if (status.equals(Outcome.Status.created.name())) {
+                            done.add(key);
+                        }
                     }
                     continue;
                 }
@@ -162,11 +170,12 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A create an earlier run sent and never heard back from (it was killed with the request in
-     * flight): it may exist, so a resumed run must not send it again blindly.
+     * A create an earlier run sent and never heard a definite answer for (it was killed with the
+     * request in flight, or the server answered 5xx or not at all): it may exist, so a resumed run
+     * must not send it again blindly.
      */
     public boolean isUncertain(long key) {
-        return creating.contains(key) && !settled.contains(key);
+        return uncertain.contains(key);
     }
 
     public int doneCount() {

@@ -159,7 +159,7 @@ public final class Run {
             done(Outcome.skipped(op.location(), op.user(), op.id()), report);
         } else if (op.kind() == Operation.Kind.create && journal.isUncertain(key)) {
             done(new Outcome(op.location(), op.user(), null, Outcome.Status.unknown, 0, java.util.List.of(), null, "outcomeUnknown",
-                "not sent again: an earlier run sent this create and was cut off before the answer; it may or may not exist:"
+                "not sent again: an earlier run sent this create and got no answer that says whether it was made; it may or may not exist:"
                     + " check with posctl list --user " + op.user(), null, null, ExitCode.REJECTED), report);
         } else {
             return false;

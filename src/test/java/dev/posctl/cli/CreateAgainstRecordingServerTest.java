@@ -263,4 +263,41 @@ class CreateAgainstRecordingServerTest {
         }
         assertTrue(resumed.err().contains("it may or may not exist: check with posctl list --user u1"), resumed::toString);
     }
+
+    @Test
+    void aCreateAnswered503IsNotSentAgainOnResumeEither() throws Exception {
+        documents(3);
+        answering((title, n) -> title.equals("T1") && n == 1 ? 503 : 201, Map.of());
+        Cli.Result first = cli().run("create", "-f", "new.ndjson", "--journal", "j.ndjson", "-o", "json", "--progress", "off");
+        assertEquals(4, first.code(), first::toString);
+        assertTrue(Files.readString(dir.resolve("j.ndjson")).contains("\"status\":\"unknown\""));
+
+        Cli.Result resumed = cli().run("create", "-f", "new.ndjson", "--journal", "j.ndjson", "--resume", "-o", "json", "--progress", "off");
+        assertEquals(4, resumed.code(), resumed::toString);
+        assertEquals(Map.of("T0", 1, "T1", 1, "T2", 1), sent(), "the server may have made T1: it is never sent twice");
+        JsonNode res = JSON.readTree(resumed.out());
+        for (JsonNode o : res) {
+            String expected = o.get("source").asText().startsWith("new.ndjson:2:") ? "unknown" : "skipped";
+            assertEquals(expected, o.get("status").asText(), o::toString);
+        }
+        assertTrue(resumed.err().contains("check with posctl list --user u1"), resumed::toString);
+    }
+
+    @Test
+    void aCreateRefusedOnceThenCutOffInFlightIsNotSentAgainOnResume() throws Exception {
+        documents(3);
+        answering((title, n) -> title.equals("T1") && n == 1 ? 400 : 201, Map.of());
+        Cli.Result first = cli().run("create", "-f", "new.ndjson", "--journal", "j.ndjson", "-o", "json", "--progress", "off");
+        assertEquals(4, first.code(), first::toString);
+        // a second run, resumed, sends T1 again and is killed before its answer: its creating line is the last
+        Path journal = dir.resolve("j.ndjson");
+        String creating = Files.readAllLines(journal).stream().filter(l -> l.contains("\"creating\"") && l.contains("\"line\":2"))
+            .findFirst().orElseThrow();
+        Files.writeString(journal, creating + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Cli.Result resumed = cli().run("create", "-f", "new.ndjson", "--journal", "j.ndjson", "--resume", "-o", "json", "--progress", "off");
+        assertEquals(4, resumed.code(), resumed::toString);
+        assertEquals(Map.of("T0", 1, "T1", 1, "T2", 1), sent(), "the killed run may have made T1: not sent a third time");
+        assertTrue(resumed.err().contains("check with posctl list --user u1"), resumed::toString);
+    }
 }
