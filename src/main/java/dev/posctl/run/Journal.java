@@ -47,6 +47,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * goes out, holds the position's full body as read just before ({@code position}), so the position
  * can be recreated; the outcome's line follows with status deleted, notFound or failed; undo
  * creates the position again from it (read-only fields left out: the new position has a new id).
+ * A resumed run that finds gone a position whose deleting line has no outcome records it deleted,
+ * not notFound: the cut-off run's DELETE landed, and undo must still create it again.
  * Creates are marked {@code "kind": "create"}: a {@code creating} line with the body ({@code written})
  * just before the POST, then the outcome: created (with the new {@code id} and {@code written}),
  * failed or unknown. Undo deletes what was created, if it still holds what was written; a creating
@@ -79,6 +81,8 @@ public final class Journal implements AutoCloseable {
      * them settles them, a creating line of a later run unsettles them again: the last line rules.
      */
     private final LongSet uncertain = new LongSet();
+    /** Deletes whose last line is deleting: the DELETE went out and the run was cut off before its outcome. */
+    private final LongSet deleting = new LongSet();
 
     private Journal(Path file, NdjsonAppender out) {
         this.file = file;
@@ -148,6 +152,14 @@ public final class Journal implements AutoCloseable {
                     }
                     continue;
                 }
+                if (DELETE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
+                    long key = parseKey(n.get("key").asText());
+                    if (status.equals(DELETING)) {
+                        deleting.add(key);
+                    } else {
+                        deleting.remove(key);
+                    }
+                }
                 // a delete whose position is gone, deleted or found missing, is as done as an update
                 if (n.has("key") && (status.equals("updated") || status.equals("unchanged")
                     || (DELETE_KIND.equals(n.path("kind").asText()) && (status.equals("deleted") || status.equals("notFound"))))) {
@@ -176,6 +188,14 @@ public final class Journal implements AutoCloseable {
      */
     public boolean isUncertain(long key) {
         return uncertain.contains(key);
+    }
+
+    /**
+     * A delete an earlier run sent and was cut off before recording: if a resumed run finds the
+     * position gone, that DELETE landed, and undo must still be able to create it again.
+     */
+    public boolean isDeleteInFlight(long key) {
+        return deleting.contains(key);
     }
 
     public int doneCount() {

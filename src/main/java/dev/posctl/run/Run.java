@@ -202,7 +202,16 @@ public final class Run {
             return r;
         }
         try {
-            journal.record(key(op), op.kind(), r);
+            long key = key(op);
+            Outcome recorded = r;
+            if (op.kind() == Operation.Kind.delete && r.status() == Outcome.Status.notFound && settings.resume()
+                && journal.isDeleteInFlight(key)) {
+                // gone because the cut-off run's DELETE landed: recorded as its delete, which undo pairs with the
+                // deleting line holding the position (a notFound line would settle that line as never applied)
+                recorded = new Outcome(r.source(), r.user(), r.id(), Outcome.Status.deleted, r.httpStatus(), r.changed(), null, null,
+                    null, r.requestId(), null, 0);
+            }
+            journal.record(key, op.kind(), recorded);
             return r;
         } catch (PosctlException e) {
             brokeJournal(e);

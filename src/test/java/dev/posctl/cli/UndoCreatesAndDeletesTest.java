@@ -178,6 +178,34 @@ class UndoCreatesAndDeletesTest {
         assertEquals(untouched, everyPosition(), "undoing the undo deletes them again, and nothing else");
     }
 
+    @Test
+    void aDeleteCutOffInFlightAndFoundGoneOnResumeIsStillUndone() throws Exception {
+        List<JsonNode> before = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            before.add(fields(server.store().get("user" + i + "@contoso.com", "pos-" + i).orElseThrow()));
+        }
+        seeded(0, 3);
+        assertEquals(0, cli.run("delete", "-f", "gone.ndjson", "--yes", "--journal", "run.ndjson", "--progress", "off").code());
+        // what a kill leaves: pos-1's DELETE landed, its outcome never recorded
+        Path journal = dir.resolve("run.ndjson");
+        List<String> kept = Files.readAllLines(journal).stream()
+            .filter(l -> !(l.contains("\"id\":\"pos-1\"") && l.contains("\"status\":\"deleted\""))).toList();
+        assertEquals(5, kept.size(), kept::toString);
+        Files.write(journal, kept);
+        Cli.Result resumed = cli.run("delete", "-f", "gone.ndjson", "--yes", "--journal", "run.ndjson", "--resume", "-o", "ndjson",
+            "--progress", "off");
+        assertEquals(0, resumed.code(), resumed::toString);
+
+        Cli.Result undo = cli.run("undo", "--journal", "run.ndjson", "-o", "ndjson", "--progress", "off");
+        assertEquals(0, undo.code(), undo::toString);
+        assertTrue(undo.err().contains("3 created"), "the delete the killed run made is taken back too: " + undo);
+        for (int i = 0; i < 3; i++) {
+            List<ObjectNode> now = server.store().list("user" + i + "@contoso.com");
+            assertEquals(1, now.size(), undo::toString);
+            assertEquals(before.get(i), fields(now.get(0)));
+        }
+    }
+
     /** The junit report's tests and failures, and the counts in the summary on stderr. */
     void reportMatchesSummary(Cli.Result r, String report, long tests, long failures) throws Exception {
         Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(report).toFile())
