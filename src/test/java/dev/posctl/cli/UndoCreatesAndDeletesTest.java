@@ -206,6 +206,25 @@ class UndoCreatesAndDeletesTest {
         }
     }
 
+    @Test
+    void dryRunOfTheUndoOfADeletePrintsThePostsAndMakesNothing() throws Exception {
+        seeded(0, 3);
+        assertEquals(0, cli.run("delete", "-f", "gone.ndjson", "--yes", "--journal", "run.ndjson", "--progress", "off").code());
+        List<JsonNode> after = everyPosition();
+        Cli.Result plan = cli.run("undo", "--journal", "run.ndjson", "--dry-run", "-o", "ndjson");
+        assertEquals(0, plan.code(), plan::toString);
+        List<JsonNode> out = lines(plan.out());
+        assertEquals(3, out.size(), plan::toString);
+        for (JsonNode o : out) {
+            assertEquals("planned", o.get("status").asText(), o::toString);
+            assertEquals("POST", o.at("/request/method").asText(), o::toString);
+            assertEquals("Engineer", o.at("/request/body/detail/jobTitle").asText(), o::toString);
+            assertFalse(o.at("/request/body").has("id") || o.at("/request/body").has("createdDateTime"), "no read-only field: " + o);
+        }
+        assertEquals(after, everyPosition());
+        assertFalse(Files.exists(dir.resolve("run.ndjson.undo")), "a dry run keeps no journal");
+    }
+
     /** The junit report's tests and failures, and the counts in the summary on stderr. */
     void reportMatchesSummary(Cli.Result r, String report, long tests, long failures) throws Exception {
         Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(report).toFile())
