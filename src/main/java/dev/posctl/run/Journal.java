@@ -47,11 +47,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  * goes out, holds the position's full body as read just before ({@code position}), so the position
  * can be recreated; the outcome's line follows with status deleted, notFound or failed; undo
  * creates the position again from it (read-only fields left out: the new position has a new id).
+ * A resumed run that finds gone a position whose deleting line has no outcome records it deleted,
+ * not notFound: the cut-off run's DELETE landed, and undo must still create it again.
  * Creates are marked {@code "kind": "create"}: a {@code creating} line with the body ({@code written})
  * just before the POST, then the outcome: created (with the new {@code id} and {@code written}),
  * failed or unknown. Undo deletes what was created, if it still holds what was written; a creating
- * line with no outcome after it is a create nobody knows the id of: undo and --resume report it
- * (check with posctl list) and never send it again.
+ * line with no outcome after it, or an unknown one (a 5xx or no answer after the POST went out), is
+ * a create nobody knows the id of: undo and --resume report it (check with posctl list) and never
+ * send it again. Only a failed line (a refusal: nothing was made) lets --resume send it again.
  * Readers skip lines they cannot parse (a kill's cut line) and fields they do not know; a
  * version above {@link #VERSION} is refused by undo rather than half understood.
  */
@@ -72,9 +75,14 @@ public final class Journal implements AutoCloseable {
     private final Path file;
     private final NdjsonAppender out;
     private final LongSet done = new LongSet();
-    /** Creates recorded as being sent and never after: they may exist, with an id nobody knows. */
-    private final LongSet creating = new LongSet();
-    private final LongSet settled = new LongSet();
+    /**
+     * Creates whose last line says they may exist with an id nobody knows: sent and never answered
+     * (creating, then nothing), or answered with no proof either way (unknown). A failed line after
+     * them settles them, a creating line of a later run unsettles them again: the last line rules.
+     */
+    private final LongSet uncertain = new LongSet();
+    /** Deletes whose last line is deleting: the DELETE went out and the run was cut off before its outcome. */
+    private final LongSet deleting = new LongSet();
 
     private Journal(Path file, NdjsonAppender out) {
         this.file = file;
@@ -134,11 +142,23 @@ public final class Journal implements AutoCloseable {
                 String status = n.path("status").asText();
                 if (CREATE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
                     long key = parseKey(n.get("key").asText());
-                    (status.equals(CREATING) ? creating : settled).add(key);
-                    if (status.equals("created")) {
-                        done.add(key);
+                    if (status.equals(CREATING) || status.equals(Outcome.Status.unknown.name())) {
+                        uncertain.add(key);
+                    } else {
+                        uncertain.remove(key);
+                        if (status.equals(Outcome.Status.created.name())) {
+                            done.add(key);
+                        }
                     }
                     continue;
+                }
+                if (DELETE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
+                    long key = parseKey(n.get("key").asText());
+                    if (status.equals(DELETING)) {
+                        deleting.add(key);
+                    } else {
+                        deleting.remove(key);
+                    }
                 }
                 // a delete whose position is gone, deleted or found missing, is as done as an update
                 if (n.has("key") && (status.equals("updated") || status.equals("unchanged")
@@ -162,11 +182,20 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A create an earlier run sent and never heard back from (it was killed with the request in
-     * flight): it may exist, so a resumed run must not send it again blindly.
+     * A create an earlier run sent and never heard a definite answer for (it was killed with the
+     * request in flight, or the server answered 5xx or not at all): it may exist, so a resumed run
+     * must not send it again blindly.
      */
     public boolean isUncertain(long key) {
-        return creating.contains(key) && !settled.contains(key);
+        return uncertain.contains(key);
+    }
+
+    /**
+     * A delete an earlier run sent and was cut off before recording: if a resumed run finds the
+     * position gone, that DELETE landed, and undo must still be able to create it again.
+     */
+    public boolean isDeleteInFlight(long key) {
+        return deleting.contains(key);
     }
 
     public int doneCount() {

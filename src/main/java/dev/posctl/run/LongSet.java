@@ -35,6 +35,32 @@ final class LongSet {
         }
     }
 
+    /** Linear probing's backward shift: the keys after it move up, so no lookup stops early at the hole. */
+    void remove(long key) {
+        if (key == EMPTY) {
+            hasZero = false;
+            return;
+        }
+        int mask = table.length - 1;
+        int i = mix(key) & mask;
+        while (table[i] != key) {
+            if (table[i] == EMPTY) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        for (int j = (i + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
+            int home = mix(table[j]) & mask;
+            boolean reachable = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!reachable) {
+                table[i] = table[j];
+                i = j;
+            }
+        }
+        table[i] = EMPTY;
+        size--;
+    }
+
     int size() {
         return size + (hasZero ? 1 : 0);
     }

@@ -159,7 +159,7 @@ public final class Run {
             done(Outcome.skipped(op.location(), op.user(), op.id()), report);
         } else if (op.kind() == Operation.Kind.create && journal.isUncertain(key)) {
             done(new Outcome(op.location(), op.user(), null, Outcome.Status.unknown, 0, java.util.List.of(), null, "outcomeUnknown",
-                "not sent again: an earlier run sent this create and was cut off before the answer; it may or may not exist:"
+                "not sent again: an earlier run sent this create and got no answer that says whether it was made; it may or may not exist:"
                     + " check with posctl list --user " + op.user(), null, null, ExitCode.REJECTED), report);
         } else {
             return false;
@@ -202,7 +202,16 @@ public final class Run {
             return r;
         }
         try {
-            journal.record(key(op), op.kind(), r);
+            long key = key(op);
+            Outcome recorded = r;
+            if (op.kind() == Operation.Kind.delete && r.status() == Outcome.Status.notFound && settings.resume()
+                && journal.isDeleteInFlight(key)) {
+                // gone because the cut-off run's DELETE landed: recorded as its delete, which undo pairs with the
+                // deleting line holding the position (a notFound line would settle that line as never applied)
+                recorded = new Outcome(r.source(), r.user(), r.id(), Outcome.Status.deleted, r.httpStatus(), r.changed(), null, null,
+                    null, r.requestId(), null, 0);
+            }
+            journal.record(key, op.kind(), recorded);
             return r;
         } catch (PosctlException e) {
             brokeJournal(e);
