@@ -73,7 +73,24 @@ final class CreateSteps implements Steps {
         return new Outcome(t.op().location(), t.user(), id, Outcome.Status.created, answer.status(), w.changed(),
             position != null && position.isObject() ? position : w.body(), null,
             id == null ? "created, but the answer names no id: undo cannot delete it" : null, answer.requestId(), null, 0,
-            null, w.written());
+            null, asStored(w.written(), position));
+    }
+
+    /**
+     * What undo later expects to find: each field posctl sent, as the service answered it (it may
+     * fill in or normalise values), so that only a later change reads as a conflict.
+     */
+    private static ObjectNode asStored(ObjectNode sent, JsonNode answer) {
+        if (answer == null || !answer.isObject()) {
+            return sent;
+        }
+        ObjectNode stored = sent.deepCopy();
+        sent.fieldNames().forEachRemaining(name -> {
+            if (answer.has(name)) {
+                stored.set(name, answer.get(name).deepCopy());
+            }
+        });
+        return stored;
     }
 
     /** A create that may or may not have been made: exit 4, and the way to find out. */

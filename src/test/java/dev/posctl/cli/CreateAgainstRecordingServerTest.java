@@ -300,4 +300,22 @@ class CreateAgainstRecordingServerTest {
         assertEquals(Map.of("T0", 1, "T1", 1, "T2", 1), sent(), "the killed run may have made T1: not sent a third time");
         assertTrue(resumed.err().contains("check with posctl list --user u1"), resumed::toString);
     }
+
+    @Test
+    void undoOfACreateExpectsWhatTheServiceStoredNotWhatWasSent() throws Exception {
+        documents(1);
+        // the service fills in a value posctl did not send, and answers every later read the same
+        String stored = "{\"id\":\"id-T0\",\"detail\":{\"jobTitle\":\"T0\",\"company\":{\"displayName\":\"Contoso\","
+            + "\"department\":null}},\"isCurrent\":false}";
+        server.fallback(r -> switch (r.method()) {
+            case "POST" -> Answer.json(201, stored);
+            case "GET" -> Answer.json(200, stored);
+            default -> new Answer(204, Map.of(), "", 0);
+        });
+        Cli.Result created = cli().run("create", "-f", "new.ndjson", "--journal", "j.ndjson", "-o", "json");
+        assertEquals(0, created.code(), created::toString);
+        Cli.Result undo = cli().run("undo", "--journal", "j.ndjson", "-o", "json");
+        assertEquals(0, undo.code(), "a value the service filled in is no conflict: " + undo);
+        assertEquals(1, server.requests("DELETE").size(), undo::toString);
+    }
 }
