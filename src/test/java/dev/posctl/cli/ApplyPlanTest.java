@@ -146,10 +146,11 @@ class ApplyPlanTest {
     }
 
     @Test
-    void applyWithoutPlanIsRefusedHonestly() throws Exception {
+    void aPlanTakesNoRunOptions() throws Exception {
         Files.writeString(dir.resolve("u.ndjson"), export("--user", ADELE));
-        Cli.Result r = cli().run("apply", "-f", "u.ndjson");
+        Cli.Result r = cli().run("apply", "--plan", "--journal", "j", "-f", "u.ndjson");
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("apply without --plan is not available yet: run the plan, then update/create/delete"), r.toString());
+        assertTrue(r.err().contains("--plan sends nothing and keeps no journal or report: leave out --journal"), r.toString());
+        assertFalse(Files.exists(dir.resolve("j")), r.toString());
     }
 }
