@@ -2,11 +2,13 @@ package dev.posctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.api.Connection;
+import dev.posctl.apply.CurrentPositions;
 import dev.posctl.apply.InDoubtCreates;
 import dev.posctl.apply.PlanOperations;
 import dev.posctl.apply.Planner;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.PosctlException;
+import dev.posctl.http.BatchClient;
 import dev.posctl.input.Edit;
 import dev.posctl.input.EditInputs;
 import dev.posctl.input.OverlayBuilder;
@@ -108,11 +110,12 @@ public final class ApplyCommand implements Callable<Integer> {
         for (Edit e : edits) {
             desired.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e);
         }
-        Map<String, List<JsonNode>> current = new LinkedHashMap<>();
-        List<Planner.Step> steps;
+        Map<String, List<JsonNode>> current;
         try (Connection c = endpoint.open(common)) {
-            steps = new Planner(match, prune).plan(desired, user -> current.computeIfAbsent(user, c.service()::list));
+            BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
+            current = CurrentPositions.read(c.service(), batch, bulk.concurrency, desired.keySet());
         }
+        List<Planner.Step> steps = new Planner(match, prune).plan(desired, user -> current.getOrDefault(user, List.of()));
         long left = current.values().stream().mapToLong(List::size).sum() - steps.stream().filter(s -> s.current() != null).count();
         String summary = ApplyPlanView.summary(steps) + (left > 0 ? "; " + left + " current position" + (left == 1 ? " is" : "s are")
             + " in no document and left alone (--prune deletes them)" : "");
