@@ -196,10 +196,11 @@ function _posctl_option() {
     'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'apply|--path-style'|\
     'export|--path-style'|'edit|--path-style'|'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output')
+    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output'|\
+    'apply|-o'|'apply|--output')
       k=ENUM v='table json yaml ndjson github' ;;
-    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'apply|-o'|\
-    'apply|--output'|'edit|-o'|'edit|--output')
+    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
+    'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
     'diff|-o'|'diff|--output')
       k=ENUM v='table json yaml ndjson github sarif' ;;

@@ -449,7 +449,7 @@ complete -c posctl -n '__fish_seen_subcommand_from apply' -s q -l quiet -d 'Prin
 complete -c posctl -n '__fish_seen_subcommand_from apply' -l no-color -d 'No colour (also when NO_COLOR is set or output is not a terminal).'
 complete -c posctl -n '__fish_seen_subcommand_from apply' -l profile -x -d 'Configuration profile to use (env POSCTL_PROFILE; default: the config\'s current profile).'
 complete -c posctl -n '__fish_seen_subcommand_from apply' -s h -l help -d 'Show this help message and exit.'
-complete -c posctl -n '__fish_seen_subcommand_from apply' -s o -l output -x -a 'table json yaml ndjson' -d 'Output format: table, json, yaml, ndjson (default: table on a terminal, json otherwise; env POSCTL_OUTPUT; profile output).'
+complete -c posctl -n '__fish_seen_subcommand_from apply' -s o -l output -x -a 'table json yaml ndjson github' -d 'Output format: table, json, yaml, ndjson, github (default: table on a terminal, github in GitHub Actions, json otherwise; env POSCTL_OUTPUT; profile output).'
 
 # posctl export
 complete -c posctl -n '__fish_seen_subcommand_from export' -s u -l user -x -a '(__posctl_dynamic)' -d 'A user to export: object id, userPrincipalName or \'me\' (repeatable).'

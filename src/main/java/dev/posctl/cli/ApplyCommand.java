@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson})
+@Formats({OutputFormat.table, OutputFormat.json, OutputFormat.yaml, OutputFormat.ndjson, OutputFormat.github})
 @Command(name = "apply", sortOptions = false,
     description = {"Bring users' positions to the state that user documents (as export writes them) describe:"
         + " create what is missing, update what differs, and with --prune delete what no document describes.",
@@ -120,7 +120,11 @@ public final class ApplyCommand implements Callable<Integer> {
         String summary = ApplyPlanView.summary(steps) + (left > 0 ? "; " + left + " current position" + (left == 1 ? " is" : "s are")
             + " in no document and left alone (--prune deletes them)" : "");
         if (plan) {
-            Renderer.of(format, env.stdoutTerminal(), env.columns(), ApplyPlanView.VIEW).render(ApplyPlanView.rows(steps, true), common.out());
+            if (format == OutputFormat.github) {
+                ApplyPlanView.github(steps, common.out());
+            } else {
+                Renderer.of(format, env.stdoutTerminal(), env.columns(), ApplyPlanView.VIEW).render(ApplyPlanView.rows(steps, true), common.out());
+            }
             common.out().flush();
             common.note(summary + "; nothing was sent");
             boolean changing = steps.stream().anyMatch(s -> s.action() != Planner.Action.keep);
@@ -140,7 +144,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         EditValidation.require(problems, common, format);
         if (!confirmedDeletes(steps, sources)) {
-            if (format != OutputFormat.table) {
+            if (format != OutputFormat.table && format != OutputFormat.github) {
                 Renderer.of(format, env.stdoutTerminal(), env.columns(), Views.RESULTS)
                     .render(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode(), common.out());
             }

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.apply.Planner;
+import dev.posctl.json.JsonTrees;
+import dev.posctl.output.Annotations;
 import dev.posctl.run.Merge;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** How apply shows a plan: one row per changed field of an update, one per create, keep and delete, and a count line. */
 final class ApplyPlanView {
     static final List<String> VIEW = List.of("action|ACTION", "user|USER", "id|ID", "path|FIELD", "current|CURRENT", "new|NEW",
         "source|SOURCE");
+
+    private static final String TITLE = "posctl apply --plan";
 
     private ApplyPlanView() {}
 
@@ -50,6 +55,21 @@ final class ApplyPlanView {
             }
         }
         return rows;
+    }
+
+    /** -o github: a notice per change, on the line of the document that asks for it (a delete has none). */
+    static void github(List<Planner.Step> steps, PrintWriter out) {
+        for (Planner.Step s : steps) {
+            switch (s.action()) {
+                case update -> s.changes().forEach(ch -> out.println(Annotations.of("notice", s.source(), TITLE, "update " + s.user() + " "
+                    + s.id() + ": " + ch.path() + ": " + JsonTrees.compact(ch.current()) + " -> " + JsonTrees.compact(ch.proposed()))));
+                case create -> out.println(Annotations.of("notice", s.source(), TITLE, "create a position of " + s.user() + ": "
+                    + JsonTrees.compact(s.desired())));
+                case delete -> out.println(Annotations.of("notice", null, TITLE, "delete position " + s.id() + " of " + s.user()
+                    + " (--prune: no document describes it)"));
+                default -> { }
+            }
+        }
     }
 
     private static ObjectNode row(ArrayNode rows, Planner.Step s) {

@@ -153,4 +153,15 @@ class ApplyPlanTest {
         assertTrue(r.err().contains("--plan sends nothing and keeps no journal or report: leave out --journal"), r.toString());
         assertFalse(Files.exists(dir.resolve("j")), r.toString());
     }
+
+    @Test
+    void githubGetsANoticePerChangeOnItsLine() throws Exception {
+        Files.writeString(dir.resolve("u.yaml"), "userId: " + ADELE + "\npositions:\n- detail: {jobTitle: Mentor, company: {displayName: Fabrikam}}\n");
+        Cli.Result r = cli().run("apply", "--plan", "--prune", "-f", "u.yaml", "-o", "github");
+        assertEquals(1, r.code(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.toString());
+        assertTrue(lines.get(0).startsWith("::notice file=u.yaml,line=3,col=3,title=posctl apply --plan::create a position of " + ADELE), r.toString());
+        assertTrue(lines.get(1).startsWith("::notice title=posctl apply --plan::delete position "), r.toString());
+    }
 }
