@@ -109,10 +109,13 @@ class ApplyRunTest {
     void yesAllowsManyDeletesAndWithinTheLimitNoOneIsAsked() throws Exception {
         Cli cli = new Cli(dir);
         Files.writeString(dir.resolve("none.yaml"), "userId: " + ADELE + "\npositions: []\n");
-        Cli.Result r = cli.run("apply", "--prune", "--max-deletes", "1", "--yes", "-f", "none.yaml", "-o", "json");
+        Cli.Result r = cli.run("apply", "--prune", "--max-deletes", "1", "--yes", "-f", "none.yaml", "-o", "json",
+            "--report", "report.xml", "--report-format", "junit");
         assertEquals(0, r.code(), r.toString());
         assertEquals(2, JSON.readTree(r.out()).size(), r.toString());
         assertTrue(r.err().contains("2 deleted"), r.toString());
+        String report = Files.readString(dir.resolve("report.xml"));
+        assertTrue(report.contains("posctl apply") && report.split("<testcase").length == 3, report);
     }
 
     @Test
