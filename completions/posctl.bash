@@ -34,7 +34,7 @@ function _posctl_options() {
     'diff')
       v='-f --file -u --user --id --set --unset --job-title --role --level --company --department --office-location --start --end --audience --category --is-current --current --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'apply')
-      v='-f --file --plan --prune --match --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
+      v='-f --file --plan --prune --match --max-deletes -y --yes --dry-run --concurrency --batch-size --fail-fast --progress --report --report-format --summary-md --journal --resume --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'export')
       v='-u --user -f --file --all-users --dir --concurrency --progress --endpoint --token-file --token --insecure-http --authority --path-style --debug --connect-timeout --timeout --max-response-size --max-retries --retry-budget -v --verbose -q --quiet --no-color --profile -h --help -o --output' ;;
     'validate')
@@ -82,6 +82,7 @@ function _posctl_option() {
     'delete|--quiet'|'delete|--no-color'|'delete|-h'|'delete|--help'|'diff|--is-current'|\
     'diff|--current'|'diff|--insecure-http'|'diff|--debug'|'diff|-v'|'diff|--verbose'|'diff|-q'|\
     'diff|--quiet'|'diff|--no-color'|'diff|-h'|'diff|--help'|'apply|--plan'|'apply|--prune'|\
+    'apply|-y'|'apply|--yes'|'apply|--dry-run'|'apply|--fail-fast'|'apply|--resume'|\
     'apply|--insecure-http'|'apply|--debug'|'apply|-v'|'apply|--verbose'|'apply|-q'|\
     'apply|--quiet'|'apply|--no-color'|'apply|-h'|'apply|--help'|'export|--all-users'|\
     'export|--insecure-http'|'export|--debug'|'export|-v'|'export|--verbose'|'export|-q'|\
@@ -158,23 +159,24 @@ function _posctl_option() {
     'diff|--company'|'diff|--department'|'diff|--office-location'|'diff|--start'|'diff|--end'|\
     'diff|--category'|'diff|--endpoint'|'diff|--token-file'|'diff|--token'|'diff|--authority'|\
     'diff|--connect-timeout'|'diff|--timeout'|'diff|--max-response-size'|'diff|--max-retries'|\
-    'diff|--retry-budget'|'diff|--profile'|'apply|--match'|'apply|--endpoint'|\
-    'apply|--token-file'|'apply|--token'|'apply|--authority'|'apply|--connect-timeout'|\
-    'apply|--timeout'|'apply|--max-response-size'|'apply|--max-retries'|'apply|--retry-budget'|\
-    'apply|--profile'|'export|--dir'|'export|--concurrency'|'export|--endpoint'|\
-    'export|--token-file'|'export|--token'|'export|--authority'|'export|--connect-timeout'|\
-    'export|--timeout'|'export|--max-response-size'|'export|--max-retries'|\
-    'export|--retry-budget'|'export|--profile'|'validate|--job-title'|'validate|--role'|\
-    'validate|--level'|'validate|--company'|'validate|--department'|'validate|--office-location'|\
-    'validate|--start'|'validate|--end'|'validate|--category'|'validate|--profile'|\
-    'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|'sandbox serve|--demo-users'|\
-    'sandbox serve|--token'|'sandbox serve|--me'|'sandbox serve|--page-size'|\
-    'sandbox serve|--chaos'|'sandbox serve|--seed'|'sandbox serve|--profile'|\
-    'sandbox reset|--data'|'sandbox reset|--profile'|'completion|--profile'|'shell|--profile'|\
-    'edit|--endpoint'|'edit|--token-file'|'edit|--token'|'edit|--authority'|\
-    'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-response-size'|'edit|--max-retries'|\
-    'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|'config get|--profile'|\
-    'config set|--profile'|'config unset|--profile'|'config use|--profile'|\
+    'diff|--retry-budget'|'diff|--profile'|'apply|--match'|'apply|--max-deletes'|\
+    'apply|--concurrency'|'apply|--batch-size'|'apply|--report'|'apply|--summary-md'|\
+    'apply|--journal'|'apply|--endpoint'|'apply|--token-file'|'apply|--token'|'apply|--authority'|\
+    'apply|--connect-timeout'|'apply|--timeout'|'apply|--max-response-size'|'apply|--max-retries'|\
+    'apply|--retry-budget'|'apply|--profile'|'export|--dir'|'export|--concurrency'|\
+    'export|--endpoint'|'export|--token-file'|'export|--token'|'export|--authority'|\
+    'export|--connect-timeout'|'export|--timeout'|'export|--max-response-size'|\
+    'export|--max-retries'|'export|--retry-budget'|'export|--profile'|'validate|--job-title'|\
+    'validate|--role'|'validate|--level'|'validate|--company'|'validate|--department'|\
+    'validate|--office-location'|'validate|--start'|'validate|--end'|'validate|--category'|\
+    'validate|--profile'|'schema|--profile'|'sandbox serve|--port'|'sandbox serve|--data'|\
+    'sandbox serve|--demo-users'|'sandbox serve|--token'|'sandbox serve|--me'|\
+    'sandbox serve|--page-size'|'sandbox serve|--chaos'|'sandbox serve|--seed'|\
+    'sandbox serve|--profile'|'sandbox reset|--data'|'sandbox reset|--profile'|\
+    'completion|--profile'|'shell|--profile'|'edit|--endpoint'|'edit|--token-file'|'edit|--token'|\
+    'edit|--authority'|'edit|--connect-timeout'|'edit|--timeout'|'edit|--max-response-size'|\
+    'edit|--max-retries'|'edit|--retry-budget'|'edit|--profile'|'config view|--profile'|\
+    'config get|--profile'|'config set|--profile'|'config unset|--profile'|'config use|--profile'|\
     'config profiles|--profile'|'login|--method'|'login|--tenant'|'login|--client-id'|\
     'login|--scope'|'login|--authority'|'login|--client-secret-file'|'login|--certificate'|\
     'login|--profile'|'logout|--profile'|'whoami|--endpoint'|'whoami|--token-file'|\
@@ -185,19 +187,20 @@ function _posctl_option() {
     'update|--audience'|'create|--audience'|'diff|--audience'|'validate|--audience')
       k=ENUM v='me family contacts groupMembers organization federatedOrganizations everyone unknownFutureValue' ;;
     'update|--progress'|'undo|--progress'|'create|--progress'|'delete|--progress'|\
-    'export|--progress')
+    'apply|--progress'|'export|--progress')
       k=ENUM v='auto plain off' ;;
     'update|--report-format'|'undo|--report-format'|'create|--report-format'|\
-    'delete|--report-format')
+    'delete|--report-format'|'apply|--report-format')
       k=ENUM v='ndjson junit' ;;
     'update|--path-style'|'undo|--path-style'|'get|--path-style'|'list|--path-style'|\
     'create|--path-style'|'delete|--path-style'|'diff|--path-style'|'apply|--path-style'|\
     'export|--path-style'|'edit|--path-style'|'whoami|--path-style')
       k=ENUM v='graph seed' ;;
-    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output')
+    'update|-o'|'update|--output'|'undo|-o'|'undo|--output'|'create|-o'|'create|--output'|\
+    'apply|-o'|'apply|--output')
       k=ENUM v='table json yaml ndjson github' ;;
-    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'apply|-o'|\
-    'apply|--output'|'edit|-o'|'edit|--output')
+    'get|-o'|'get|--output'|'list|-o'|'list|--output'|'delete|-o'|'delete|--output'|'edit|-o'|\
+    'edit|--output')
       k=ENUM v='table json yaml ndjson' ;;
     'diff|-o'|'diff|--output')
       k=ENUM v='table json yaml ndjson github sarif' ;;

@@ -9,24 +9,24 @@ import dev.posctl.export.Exporter;
 import dev.posctl.http.BatchClient;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The current positions of every user a desired state names, read as export reads them: 20 users'
- * lists to a {@code $batch}, {@code concurrency} batches in flight, nextLinks followed. A plan of
- * 10,000 users then takes seconds, not one round trip per user. Read-only fields are left out, as
- * export leaves them out: a plan compares what a document can say.
+ * The current positions of the users a plan names, read as export reads them: 20 users to a
+ * {@code $batch}, several batches at once, each user's pages followed. A plan is made from all of
+ * them or not at all: a user who cannot be read stops it before anything is sent.
  */
 public final class CurrentPositions {
     private CurrentPositions() {}
 
-    /** @throws PosctlException the first user whose positions could not be read: a plan must not guess */
-    public static Map<String, List<JsonNode>> read(PositionService service, BatchClient batch, int concurrency,
-                                                   Collection<String> users) throws InterruptedException {
-        Map<String, List<JsonNode>> current = new HashMap<>();
-        DocumentSink sink = new DocumentSink() {
+    /** @throws PosctlException the first user's failure, with that failure's exit code */
+    public static Map<String, List<JsonNode>> read(PositionService service, BatchClient batch, int concurrency, Collection<String> users)
+        throws InterruptedException {
+        Map<String, List<JsonNode>> current = new LinkedHashMap<>();
+        PosctlException[] failure = new PosctlException[1];
+        DocumentSink collect = new DocumentSink() {
             @Override
             public void write(String userId, ObjectNode document) {
                 List<JsonNode> positions = new ArrayList<>();
@@ -38,25 +38,32 @@ public final class CurrentPositions {
             public void close() {
             }
         };
-        Exporter reader = new Exporter(service, batch, concurrency, sink, new Exporter.Listener() {
+        Exporter reader = new Exporter(service, batch, concurrency, collect, new Exporter.Listener() {
             @Override
             public void exported(String userId, int positions) {
             }
 
             @Override
             public void failed(String userId, PosctlException e) {
-                // no plan from a partial picture: stop asking, the first failure is the answer
-                throw e;
+                if (failure[0] == null) {
+                    failure[0] = new PosctlException(e.exitCode(), "cannot read the current positions of " + userId + ": "
+                        + e.getMessage() + "; no plan was made and nothing was sent");
+                }
             }
         });
         try {
             for (String user : users) {
+                if (failure[0] != null) {
+                    break;
+                }
                 reader.submit(user);
             }
             reader.finish();
-        } catch (PosctlException e) {
+        } finally {
             reader.abort();
-            throw e;
+        }
+        if (failure[0] != null) {
+            throw failure[0];
         }
         return current;
     }

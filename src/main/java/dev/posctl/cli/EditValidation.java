@@ -49,6 +49,12 @@ final class EditValidation {
     }
 
     /** @param rejected told the problems when the input is refused */
+    static List<Edit> requireValid(EditInputs inputs, CommonOptions common, OutputFormat format,
+                                   java.util.function.Consumer<String> users, Rejected rejected) {
+        return read(inputs, common, format, users, rejected);
+    }
+
+    /** @param rejected told the problems when the input is refused */
     static List<Edit> requireValidReporting(EditInputs inputs, CommonOptions common, OutputFormat format, Rejected rejected) {
         return read(inputs, common, format, user -> { }, rejected);
     }

@@ -163,6 +163,8 @@ public final class Undo {
                     } else if (status.equals(Outcome.Status.deleted.name())) {
                         records.add(new Record(n, at));
                     } else if (status.equals(Outcome.Status.unknown.name())) {
+                        // a later line of the same create (apply --resume finds out) settles it
+                        pending.put(key, records.size());
                         records.add(new Record(n, at));
                     }
                     continue;

@@ -146,10 +146,22 @@ class ApplyPlanTest {
     }
 
     @Test
-    void applyWithoutPlanIsRefusedHonestly() throws Exception {
+    void aPlanTakesNoRunOptions() throws Exception {
         Files.writeString(dir.resolve("u.ndjson"), export("--user", ADELE));
-        Cli.Result r = cli().run("apply", "-f", "u.ndjson");
+        Cli.Result r = cli().run("apply", "--plan", "--journal", "j", "-f", "u.ndjson");
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("apply without --plan is not available yet: run the plan, then update/create/delete"), r.toString());
+        assertTrue(r.err().contains("--plan sends nothing and keeps no journal or report: leave out --journal"), r.toString());
+        assertFalse(Files.exists(dir.resolve("j")), r.toString());
+    }
+
+    @Test
+    void githubGetsANoticePerChangeOnItsLine() throws Exception {
+        Files.writeString(dir.resolve("u.yaml"), "userId: " + ADELE + "\npositions:\n- detail: {jobTitle: Mentor, company: {displayName: Fabrikam}}\n");
+        Cli.Result r = cli().run("apply", "--plan", "--prune", "-f", "u.yaml", "-o", "github");
+        assertEquals(1, r.code(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.toString());
+        assertTrue(lines.get(0).startsWith("::notice file=u.yaml,line=3,col=3,title=posctl apply --plan::create a position of " + ADELE), r.toString());
+        assertTrue(lines.get(1).startsWith("::notice title=posctl apply --plan::delete position "), r.toString());
     }
 }
