@@ -59,6 +59,14 @@ class BenchScriptsIT {
     }
 
     @Test
+    void applyOfAChangedExport() throws Exception {
+        assumeTrue(onPath("curl"), "curl is not installed");
+        Run r = bench("apply.sh", Map.of("N", "200", "ROUNDS", "1"));
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("posctl apply again") && r.out().contains("curl, least requests"), r.out());
+    }
+
+    @Test
     void startup() throws Exception {
         Run r = bench("startup.sh", Map.of("RUNS", "1"));
         assertEquals(0, r.code(), r.out());
