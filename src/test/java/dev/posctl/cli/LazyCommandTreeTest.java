@@ -53,7 +53,8 @@ class LazyCommandTreeTest {
             new String[] {"help", "sandbox"}, new String[] {"sandbox", "serve", "--port", "-1"},
             new String[] {"update", "--user"}, new String[] {"delete", "--user", "a", "--id", "b"},
             new String[] {"validate", "update"}, new String[] {"validate", "-f", "x.json", "lsit"}, new String[] {"help", "help"},
-            new String[] {"completion"}, new String[] {"config"}, new String[] {"-h", "update"}, new String[] {"--help", "validate"}));
+            new String[] {"completion"}, new String[] {"config"}, new String[] {"-h", "update"}, new String[] {"--help", "validate"},
+            new String[] {"update", "-V"}, new String[] {"validate", "--version"}, new String[] {"validate", "-f", "x.json", "-h"}));
         CommandLine whole = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertTrue(whole.getSubcommands().size() >= 9, "the commands: " + whole.getSubcommands().keySet());
         for (String name : whole.getSubcommands().keySet()) {
