@@ -103,6 +103,9 @@ class LazyCommandTreeTest {
             "validate", "-f", "x.json");
         assertTrue(lazy.getSubcommands().get("validate").getCommandSpec().userObject() instanceof ValidateCommand);
         assertEquals(null, lazy.getSubcommands().get("update"), "a named command parses alone: no stand-ins");
+        assertEquals(List.of(), lazy.getCommandSpec().options(), "nor the root's -h/-V, which only come before a command");
+        assertEquals(2, CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            "-v", "validate").getCommandSpec().options().size(), "a line that starts with an option gets them");
         CommandLine unknown = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             "updte", "--user", "u");
         assertEquals(null, unknown.getSubcommands().get("update").getCommandSpec().userObject(), "stand-ins for suggestions");
