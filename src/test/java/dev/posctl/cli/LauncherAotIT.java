@@ -89,25 +89,6 @@ class LauncherAotIT {
         Path aot = awaitOne(".aot");
         assertEquals("posctl: trained " + aot + "\n", trained.err());
         assertEquals("", trained.out());
-
-        // made without AOT class linking, the cache maps a class when the command needs it: a linked
-        // one loaded all 4,300 classes of the training on every start (measured slower than CDS)
-        Map<String, String> env = Map.of("JAVA_HOME", java25.get().toString());
-        long cached = loaded(env);
-        long plain = loaded(Map.of("JAVA_HOME", java25.get().toString(), "POSCTL_CDS", "off"));
-        assertTrue(cached < plain * 1.2, "validate loads " + cached + " classes with the cache, " + plain + " without");
-        assertFromCache(env);
-    }
-
-    private long loaded(Map<String, String> env) throws IOException, InterruptedException {
-        Path log = dir.resolve("count-" + env.size() + ".log");
-        Map<String, String> logged = new HashMap<>(env);
-        logged.put("POSCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
-        UnpackedDistribution.Run r = run(logged, "validate", "-f", "x.json");
-        assertEquals(CHECKED, r.err());
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(l -> l.contains(" source: ")).count();
-        }
     }
 
     @Test
