@@ -29,7 +29,7 @@ public final class Main {
             out.flush();
             System.exit(0);
         }
-        HttpWarmup warmup = sendsRequests(args) && HttpWarmup.coreToSpare(HttpWarmup.loadavg(), Runtime.getRuntime().availableProcessors())
+        HttpWarmup warmup = sendsRequests(args) && HttpWarmup.pays(HttpWarmup.loadavg(), Runtime.getRuntime().availableProcessors())
             ? HttpWarmup.start(mayUseTls(args, System.getenv())) : null;
         FatalErrors.install(err);
         try {

@@ -37,14 +37,14 @@ class HttpWarmupTest {
     }
 
     @Test
-    void runsOnlyWithACoreToSpare() {
-        assertTrue(HttpWarmup.coreToSpare("0.70 1.20 1.50 2/345 6789\n", 2));
-        assertTrue(HttpWarmup.coreToSpare("1.50 1.20 1.50 2/345 6789\n", 2));
-        assertFalse(HttpWarmup.coreToSpare("1.51 1.20 1.50 2/345 6789\n", 2), "a busy machine");
-        assertFalse(HttpWarmup.coreToSpare("21.19 17.53 11.52 9/345 6789\n", 8));
-        assertFalse(HttpWarmup.coreToSpare("0.00 0.00 0.00 1/345 6789\n", 1), "one core: nothing in parallel");
-        assertTrue(HttpWarmup.coreToSpare(null, 4), "no /proc/loadavg (macOS): most machines have a core to spare");
-        assertTrue(HttpWarmup.coreToSpare("garbage", 4));
+    void runsOnlyWhereItPays() {
+        assertTrue(HttpWarmup.pays("0.70 1.20 1.50 2/345 6789\n", 2));
+        assertTrue(HttpWarmup.pays("6.00 1.20 1.50 2/345 6789\n", 2));
+        assertFalse(HttpWarmup.pays("6.01 1.20 1.50 2/345 6789\n", 2), "a busy machine");
+        assertFalse(HttpWarmup.pays("21.19 17.53 11.52 9/345 6789\n", 4));
+        assertFalse(HttpWarmup.pays("0.00 0.00 0.00 1/345 6789\n", 1), "one core: nothing in parallel");
+        assertTrue(HttpWarmup.pays(null, 4), "no /proc/loadavg (macOS): most machines have a core to spare");
+        assertTrue(HttpWarmup.pays("garbage", 4));
     }
 
     @Test
