@@ -64,13 +64,15 @@ public final class CommandLineFactory {
         Command rootAnnotation = PosctlCommand.class.getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
         spec.updateCommandAttributes(rootAnnotation, CommandLine.defaultFactory());
-        spec.mixinStandardHelpOptions(rootAnnotation.mixinStandardHelpOptions());
-        root.spec = spec;
-        CommandLine cl = new CommandLine(spec);
         String wanted = commandNamed(args);
         // only when the command comes first: "posctl -h update" is the root's help, which lists every command
         boolean named = args.length > 0 && !"help".equals(args[0]) && args[0].equals(wanted)
             && Arrays.stream(rootAnnotation.subcommands()).map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
+        // the root's -h and -V come before any command word, so a line that starts with one has no use
+        // for them, and picocli spends some 10 ms building them by reflection
+        spec.mixinStandardHelpOptions(rootAnnotation.mixinStandardHelpOptions() && !named);
+        root.spec = spec;
+        CommandLine cl = new CommandLine(spec);
         for (Class<?> type : rootAnnotation.subcommands()) {
             Command c = type.getAnnotation(Command.class);
             if (names(c, wanted) || (type == HelpCommand.class && !named)) {

@@ -81,7 +81,7 @@ public final class GraphClient {
     }
 
     /** Idle threads end after a while, so that a client nobody closed holds none. */
-    private static ThreadPoolExecutor pool(int threads) {
+    static ThreadPoolExecutor pool(int threads) {
         ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "posctl-http");
             t.setDaemon(true);

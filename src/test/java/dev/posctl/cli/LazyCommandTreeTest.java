@@ -53,7 +53,8 @@ class LazyCommandTreeTest {
             new String[] {"help", "sandbox"}, new String[] {"sandbox", "serve", "--port", "-1"},
             new String[] {"update", "--user"}, new String[] {"delete", "--user", "a", "--id", "b"},
             new String[] {"validate", "update"}, new String[] {"validate", "-f", "x.json", "lsit"}, new String[] {"help", "help"},
-            new String[] {"completion"}, new String[] {"config"}, new String[] {"-h", "update"}, new String[] {"--help", "validate"}));
+            new String[] {"completion"}, new String[] {"config"}, new String[] {"-h", "update"}, new String[] {"--help", "validate"},
+            new String[] {"update", "-V"}, new String[] {"validate", "--version"}, new String[] {"validate", "-f", "x.json", "-h"}));
         CommandLine whole = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertTrue(whole.getSubcommands().size() >= 9, "the commands: " + whole.getSubcommands().keySet());
         for (String name : whole.getSubcommands().keySet()) {
@@ -102,6 +103,9 @@ class LazyCommandTreeTest {
             "validate", "-f", "x.json");
         assertTrue(lazy.getSubcommands().get("validate").getCommandSpec().userObject() instanceof ValidateCommand);
         assertEquals(null, lazy.getSubcommands().get("update"), "a named command parses alone: no stand-ins");
+        assertEquals(List.of(), lazy.getCommandSpec().options(), "nor the root's -h/-V, which only come before a command");
+        assertEquals(2, CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+            "-v", "validate").getCommandSpec().options().size(), "a line that starts with an option gets them");
         CommandLine unknown = CommandLineFactory.create(env(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
             "updte", "--user", "u");
         assertEquals(null, unknown.getSubcommands().get("update").getCommandSpec().userObject(), "stand-ins for suggestions");
