@@ -106,7 +106,7 @@ public final class Run {
         }
         Interrupts interrupts = settings.signals() ? Interrupts.install(engine::stop,
             () -> output.note("\nposctl: stopping: finishing the requests in flight (Ctrl-C again to abort)"),
-            () -> output.warn("\nposctl: aborted: writes in flight may or may not have been applied"
+            () -> output.warn("\nposctl: aborted: edits in flight may or may not have been applied"
                 + (journal != null ? "; run again with --resume to re-read and finish them" : ""))) : null;
         try {
             ProblemSink reread = new ProblemSink(false);
