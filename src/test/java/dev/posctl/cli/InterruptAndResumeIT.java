@@ -114,11 +114,15 @@ class InterruptAndResumeIT {
 
     @Test
     void aSecondCtrlCAbortsAtOnceAndSaysWhatMayBeLeft() throws Exception {
+        // requests slow enough that the run is still finishing those in flight when the second
+        // Ctrl-C comes: a run that has ended has no second Ctrl-C to answer
+        sandbox.close();
+        sandbox = PackagedJar.sandbox("--demo-users", Integer.toString(EDITS), "--chaos", "latency=250ms", "--seed", "1");
+        url = sandbox.url();
         Process run = update();
-        waitForProgress(20);
-        // both from one shell, back to back: a second process start could take longer than the
-        // requests in flight, and a run that has ended has no second Ctrl-C to answer
-        new ProcessBuilder("sh", "-c", "kill -INT " + run.pid() + "; kill -INT " + run.pid()).start().waitFor();
+        waitForProgress(10);
+        // apart, so that the two signals are not merged into one while the first is pending
+        new ProcessBuilder("sh", "-c", "kill -INT " + run.pid() + "; sleep 0.1; kill -INT " + run.pid()).start().waitFor();
         assertTrue(run.waitFor(60, TimeUnit.SECONDS));
         String err = Files.readString(dir.resolve("err"));
         assertEquals(130, run.exitValue(), err);
