@@ -174,15 +174,18 @@ public final class Engine {
             } finally {
                 slots.release();
             }
-            if (stopped.get()) {
-                return;  // stopped while the reads were out: nothing is announced, so nothing is sent
-            }
-            // each write is journaled here, before it waits for a slot: no slot idles on the journal
-            List<BatchClient.Item> writes = pass.plan(listener);
-            if (!writes.isEmpty()) {
+            pass.plan();
+            if (pass.writes()) {
                 slots.acquire(true);
                 try {
-                    pass.wrote(transport.execute(writes));
+                    if (stopped.get()) {
+                        return;  // stopped before its writes were announced: none of them is sent
+                    }
+                    // announced (journaled) only now, so that a write is recorded as sending only when it is
+                    List<BatchClient.Item> writes = pass.announce(listener);
+                    if (!writes.isEmpty()) {
+                        pass.wrote(transport.execute(writes));
+                    }
                 } finally {
                     slots.release();
                 }

@@ -69,7 +69,8 @@ public final class Sequence {
         if (!reads.isEmpty()) {
             pass.read(transport.execute(reads));
         }
-        List<BatchClient.Item> writes = pass.plan(announcer);
+        pass.plan();
+        List<BatchClient.Item> writes = pass.announce(announcer);
         if (!writes.isEmpty()) {
             pass.wrote(transport.execute(writes));
         }
@@ -134,9 +135,8 @@ public final class Sequence {
             }
         }
 
-        /** Plans each operation and announces each write (the journal records it) before saying what to send. */
-        List<BatchClient.Item> plan(Announcer announcer) {
-            List<BatchClient.Item> items = new ArrayList<>();
+        /** Plans each operation: an outcome already, or a write for {@link #announce}. */
+        void plan() {
             for (int k = 0; k < ops.size(); k++) {
                 if (out[k] != null) {
                     continue;
@@ -146,20 +146,44 @@ public final class Sequence {
                     Steps.Plan plan = steps(op).plan(targets[k], reads[k]);
                     if (plan.done() != null) {
                         out[k] = plan.done();
-                        continue;
+                    } else {
+                        writing.add(k);
+                        writes.add(plan.write());
                     }
-                    announcer.sending(op, plan.write());
-                    writing.add(k);
-                    writes.add(plan.write());
-                    items.add(new BatchClient.Item(plan.write().method(), plan.write().url(), plan.write().body()));
                 } catch (RuntimeException e) {
                     out[k] = failed(op, targets[k].id(), e);
+                }
+            }
+        }
+
+        /**
+         * Announces each planned write (the journal records it) just before it is sent, and says what
+         * to send: a write whose announcement fails is not sent, and fails.
+         */
+        List<BatchClient.Item> announce(Announcer announcer) {
+            List<BatchClient.Item> items = new ArrayList<>(writes.size());
+            for (int i = 0; i < writes.size(); i++) {
+                int k = writing.get(i);
+                Steps.Write w = writes.get(i);
+                try {
+                    announcer.sending(ops.get(k), w);
+                    items.add(new BatchClient.Item(w.method(), w.url(), w.body()));
+                } catch (RuntimeException e) {
+                    out[k] = failed(ops.get(k), w.target().id(), e);
+                    writing.remove(i);
+                    writes.remove(i);
+                    i--;
                 }
             }
             return items;
         }
 
-        /** The answers to {@link #plan}'s writes, in their order. */
+        /** Whether {@link #plan} left writes to send. */
+        boolean writes() {
+            return !writes.isEmpty();
+        }
+
+        /** The answers to {@link #announce}'s writes, in their order. */
         void wrote(List<Transport.Answer> answers) {
             for (int i = 0; i < writes.size(); i++) {
                 int k = writing.get(i);
