@@ -6,6 +6,7 @@
 # posctl runs through its launcher (bin/posctl from the distribution archive), as users run it.
 # Usage: bench/bulk.sh            (N=10000 edits, ROUNDS=3; build first: mvn -B -q package -DskipTests)
 #        KINDS=update bench/bulk.sh           (only some of update, create and delete)
+#        LATENCY=200 bench/bulk.sh            (another added latency: the longer, the less the cores matter)
 #        DIST=/elsewhere/posctl-x.tar.gz CURL=0 bench/bulk.sh   (another build; CURL=0: posctl alone, to compare builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ WARM=${WARM:-3000}    # edits (and curl requests) that warm the server before me
 JAVA=${JAVA:-java}
 KINDS=${KINDS:-update create delete}
 CURL=${CURL:-1}
+LATENCY=${LATENCY:-50}  # ms added to every request in the second part
 DIST=${DIST:-$(ls target/posctl-*.tar.gz)}
 work=$(mktemp -d)
 tar xzf "$DIST" -C "$work"
@@ -206,4 +208,4 @@ run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
 
 echo "bulk benchmark: $N edits, java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"
 run "no added latency" "" ""
-run "50 ms per request" "latency=50ms" 50
+run "$LATENCY ms per request" "latency=${LATENCY}ms" "$LATENCY"
