@@ -115,7 +115,7 @@ public final class Engine {
         return stopped.get();
     }
 
-    /** @param holdsRoom the chunk took a place in {@link #room}, given back when it is done */
+    /** @param holdsRoom the chunk took a place in {@link #room}, given back when it is done; a part of a split chunk holds none, and is not split again */
     private void dispatch(List<Operation> ops, boolean holdsRoom) {
         synchronized (active) {
             active[0]++;
@@ -123,7 +123,7 @@ public final class Engine {
         workers.execute(() -> {
             try {
                 if (!stopped.get()) {
-                    go(split(ops));
+                    go(holdsRoom ? split(ops) : ops);
                 }
             } finally {
                 if (holdsRoom) {
@@ -149,11 +149,10 @@ public final class Engine {
         if (parts < 2) {
             return ops;
         }
-        int size = (ops.size() + parts - 1) / parts;
-        for (int from = size; from < ops.size(); from += size) {
-            dispatch(new ArrayList<>(ops.subList(from, Math.min(ops.size(), from + size))), false);
+        for (int k = 1; k < parts; k++) {
+            dispatch(new ArrayList<>(ops.subList(k * ops.size() / parts, (k + 1) * ops.size() / parts)), false);
         }
-        return ops.subList(0, size);
+        return ops.subList(0, ops.size() / parts);
     }
 
     /** One chunk, holding a slot only while a request of its own is out. */

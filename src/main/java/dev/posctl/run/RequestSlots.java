@@ -1,5 +1,8 @@
 package dev.posctl.run;
 
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * The requests a run may have out at once ({@code --concurrency}). A chunk holds a slot only while
  * one of its requests is out, never while it plans or reports, so a slot that frees goes at once
@@ -9,6 +12,11 @@ package dev.posctl.run;
  * spread over every slot.
  */
 final class RequestSlots {
+    private final ReentrantLock lock = new ReentrantLock();
+    // one condition for each kind, and one waiter woken at a time: with twice as many threads as
+    // slots, waking them all for every freed slot is a herd of context switches on a small machine
+    private final Condition readable = lock.newCondition();
+    private final Condition writable = lock.newCondition();
     private int free;
     private int readers;
     private int writers;
@@ -19,52 +27,73 @@ final class RequestSlots {
     }
 
     /**
-     * Waits for a slot. An interrupt does not end the wait (it is kept for the caller): a write the
-     * journal has announced must go out and get its outcome, and a run stops through {@link Engine#stop}.
+     * Waits for a slot. An interrupt does not end the wait (it stays set for the caller): a write
+     * must go out and get its outcome once begun, and a run stops through {@link Engine#stop}.
      */
-    synchronized void acquire(boolean write) {
-        boolean interrupted = false;
-        if (write) {
-            writers++;
-        } else {
-            readers++;
-        }
+    void acquire(boolean write) {
+        lock.lock();
         try {
-            while (free == 0 || (write ? readsFirst && readers > 0 : !readsFirst && writers > 0)) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            free--;
-        } finally {
             if (write) {
+                writers++;
+                while (free == 0 || readsFirst && readers > 0) {
+                    writable.awaitUninterruptibly();
+                }
                 writers--;
             } else {
+                readers++;
+                while (free == 0 || !readsFirst && writers > 0) {
+                    readable.awaitUninterruptibly();
+                }
                 readers--;
             }
-            // a request of the other kind may have waited only for this one
-            notifyAll();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            free--;
+            wakeNext();
+        } finally {
+            lock.unlock();
         }
     }
 
-    synchronized void release() {
-        free++;
-        notifyAll();
+    void release() {
+        lock.lock();
+        try {
+            free++;
+            wakeNext();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The input has ended: reads go first from now on. */
-    synchronized void readsFirst() {
-        readsFirst = true;
-        notifyAll();
+    void readsFirst() {
+        lock.lock();
+        try {
+            readsFirst = true;
+            wakeNext();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Free slots no waiting request will take. */
-    synchronized int spare() {
-        return Math.max(0, free - readers - writers);
+    int spare() {
+        lock.lock();
+        try {
+            return Math.max(0, free - readers - writers);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** With a slot free, wakes one waiter that may take it: of the kind that goes first, else of the other. */
+    private void wakeNext() {
+        if (free == 0) {
+            return;
+        }
+        boolean write = readsFirst ? readers == 0 && writers > 0 : writers > 0;
+        if (write) {
+            writable.signal();
+        } else if (readers > 0) {
+            readable.signal();
+        }
     }
 }
