@@ -48,7 +48,7 @@ public final class Engine {
      * slot that frees; one for a concurrency of one, which keeps the operations in the input's order.
      */
     private final ThreadPoolExecutor workers;
-    /** Chunks taken and not yet done: the workers' and as many again queued for them. */
+    /** Chunks taken and not yet done: one for each worker, and one waiting for each slot. */
     private final Semaphore room;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Chunks handed to the workers and not yet done (guarded by itself). */
