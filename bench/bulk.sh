@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Bulk throughput: posctl update (GET + merge + PATCH, in $batch requests, 16 in flight) against
 # curl --parallel --parallel-max 16 sending the same edits as blind PATCHes, one request each,
-# to the same standalone sandbox; with no added latency and with 50 ms per request.
+# to the same standalone sandbox; with no added latency and with 50 ms per request. The same for
+# create (POST; curl's blind POSTs) and delete (DELETE of what each side created).
 # posctl runs through its launcher (bin/posctl from the distribution archive), as users run it.
 # Usage: bench/bulk.sh            (N=10000 edits, ROUNDS=3; build first: mvn -B -q package -DskipTests)
+#        KINDS=update bench/bulk.sh           (only some of update, create and delete)
+#        LATENCY=200 bench/bulk.sh            (another added latency: the longer, the less the cores matter)
+#        DIST=/elsewhere/posctl-x.tar.gz CURL=0 bench/bulk.sh   (another build; CURL=0: posctl alone, to compare builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-10000}
 ROUNDS=${ROUNDS:-3}   # each side runs ROUNDS times, alternating; the figures are medians
 WARM=${WARM:-3000}    # edits (and curl requests) that warm the server before measuring
 JAVA=${JAVA:-java}
+KINDS=${KINDS:-update create delete}
+CURL=${CURL:-1}
+LATENCY=${LATENCY:-50}  # ms added to every request in the second part
+DIST=${DIST:-$(ls target/posctl-*.tar.gz)}
 work=$(mktemp -d)
-tar xzf target/posctl-*.tar.gz -C "$work"
+tar xzf "$DIST" -C "$work"
 POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
 export XDG_CACHE_HOME="$work/cache"
 server=""
@@ -45,6 +53,15 @@ edits() { # $1: title prefix
     printf "{\"userId\":\"user%d@contoso.com\",\"id\":\"pos-%d\",\"detail\":{\"jobTitle\":\"%s %d\"}}\n", i, i, t, i }'
 }
 
+creates() { # $1: title prefix; one new position for each user
+  awk -v n="$N" -v t="$1" 'BEGIN { for (i = 0; i < n; i++)
+    printf "{\"userId\":\"user%d@contoso.com\",\"detail\":{\"jobTitle\":\"%s %d\"}}\n", i, t, i }'
+}
+
+deletes() { # $1: posctl create's ndjson output; the positions it created, to delete
+  sed -n 's/^{"user":"\([^"]*\)","id":"\([^"]*\)","status":"created".*/{"userId":"\1","id":"\2"}/p' "$1"
+}
+
 curl_config() { # $1: base url, $2: title prefix
   awk -v n="$N" -v base="$1" -v t="$2" 'BEGIN { for (i = 0; i < n; i++) {
     printf "url = \"%s/users/user%d%%40contoso.com/profile/positions/pos-%d\"\n", base, i, i
@@ -56,7 +73,62 @@ curl_config() { # $1: base url, $2: title prefix
     if (i < n - 1) print "next" } }'
 }
 
-run() { # $1: label, $2: chaos spec
+curl_creates() { # $1: base url, $2: title prefix, $3: a directory for the answers (the new ids)
+  awk -v n="$N" -v base="$1" -v t="$2" -v dir="$3" 'BEGIN { for (i = 0; i < n; i++) {
+    printf "url = \"%s/users/user%d%%40contoso.com/profile/positions\"\n", base, i
+    print "request = \"POST\""
+    print "header = \"Content-Type: application/json\""
+    print "header = \"Authorization: Bearer bench\""
+    printf "data = \"{\\\"detail\\\":{\\\"jobTitle\\\":\\\"%s %d\\\"}}\"\n", t, i
+    printf "output = \"%s/user%d\"\n", dir, i
+    if (i < n - 1) print "next" } }'
+}
+
+curl_deletes() { # $1: base url, $2: the directory of curl_creates' answers
+  find "$2" -type f -name 'user*' -print0 | xargs -0 -r awk -v base="$1" 'FNR == 1 && match($0, /"id":"[^"]*"/) {
+    u = FILENAME; sub(/.*\/user/, "", u)
+    if (k++) print "next"
+    printf "url = \"%s/users/user%s%%40contoso.com/profile/positions/%s\"\n", base, u, substr($0, RSTART + 6, RLENGTH - 7)
+    print "request = \"DELETE\""
+    print "header = \"Authorization: Bearer bench\""
+    print "output = \"/dev/null\"" }'
+}
+
+posctl_timed() { # $1: output file, then posctl's arguments; appends the client's CPU (user + system seconds) to $work/cpu.all
+  local out=$1; shift
+  { TIMEFORMAT='%U %S'; time POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" "$@" --concurrency 16 -o ndjson -q --progress off \
+    > "$out"; } 2> "$work/cpu"
+  awk '{ print $1 + $2 }' "$work/cpu"
+}
+
+count() { # $1: status, $2: file, $3: what; exits unless all N edits have it
+  local got
+  got=$(grep -c "\"status\":\"$1\"" "$2" || true)
+  [ "$got" = "$N" ] || { echo "posctl $3: $got of $N edits $1" >&2; exit 1; }
+}
+
+curl_run() { # $1: config
+  [ "$CURL" = 0 ] && return 0
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$1"
+}
+
+report() { # $1: label, $2: kind, $3: posctl seconds, $4: curl seconds, $5: client CPU seconds, $6: ceiling or empty
+  awk -v l="$1" -v kind="$2" -v n="$N" -v p="$3" -v c="$4" -v cpu="$5" -v ceiling="$6" -v curl="$CURL" '
+    function median(s,   a, k, i, j, t) { k = split(s, a, " ")
+      for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+    BEGIN { ps = median(p); cs = median(c)
+      printf "%-20s %-6s posctl %6.0f edits/s (median %.2f s of: %s)", l, kind, n / ps, ps, p
+      if (curl != 0) printf "   curl %6.0f edits/s (median %.2f s of: %s)   ratio %.1fx", n / cs, cs, c, cs / ps
+      printf "\n"
+      printf "%-20s %-6s client CPU %.2f s per 10,000 edits", "", "", median(cpu) * 10000 / n
+      if (ceiling != "") printf "; ceiling %.0f edits/s, posctl at %.2f of it", ceiling, n / ps / ceiling
+      printf "\n" }'
+}
+
+wants() { case " $KINDS " in *" $1 "*) return 0;; *) return 1;; esac; }
+
+run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
   serve "$2"
   # warm the server's JIT with plenty of both kinds of traffic, so that neither side meets it cold
   # (whichever ran first would otherwise pay for the server's interpreted start)
@@ -66,42 +138,74 @@ run() { # $1: label, $2: chaos spec
     N=$WARM edits "warm again" > "$work/warm.ndjson"
   done
   N=$WARM curl_config "$url" "warm" > "$work/warm.cfg"
-  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/warm.cfg"
-  local p=() c=() cpu=() r t0 t1 t2 updated
+  CURL=1 curl_run "$work/warm.cfg"
+  if wants create || wants delete; then
+    N=$WARM creates "warm" > "$work/warm.ndjson"
+    POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" create -f "$work/warm.ndjson" -q --progress off -o ndjson > "$work/warm.out"
+    deletes "$work/warm.out" > "$work/warm.ndjson"
+    POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" delete -f "$work/warm.ndjson" --yes -q --progress off -o ndjson > /dev/null
+  fi
+  local r t0 t1 t2 kind
+  local -A p=() c=() cpu=()
   for r in $(seq 1 "$ROUNDS"); do
-    edits "posctl-$1-$r" > "$work/edits.ndjson"
-    curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
-    t0=$(now)
-    # the client's CPU (user + system seconds of the launcher and its JVM), beside the wall clock
-    { TIMEFORMAT='%U %S'; time POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" update -f "$work/edits.ndjson" \
-      --concurrency 16 -o ndjson -q --progress off > "$work/posctl.out"; } 2> "$work/cpu"
-    t1=$(now)
-    cpu+=("$(awk '{ print $1 + $2 }' "$work/cpu")")
-    curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/curl.cfg"
-    t2=$(now)
-    updated=$(grep -c '"status":"updated"' "$work/posctl.out" || true)
-    [ "$updated" = "$N" ] || { echo "posctl updated $updated of $N edits" >&2; exit 1; }
-    p+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
-    c+=("$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }')")
+    if wants update; then
+      edits "posctl-$1-$r" > "$work/edits.ndjson"
+      curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
+      t0=$(now)
+      cpu[update]+="$(posctl_timed "$work/posctl.out" update -f "$work/edits.ndjson") "
+      t1=$(now)
+      curl_run "$work/curl.cfg"
+      t2=$(now)
+      count updated "$work/posctl.out" update
+      p[update]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
+      c[update]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
+    fi
+    if wants create || wants delete; then
+      # the positions each side creates are the ones it deletes after, so a round leaves the server as it found it
+      creates "posctl-$1-$r" > "$work/creates.ndjson"
+      rm -rf "$work/made"; mkdir "$work/made"
+      curl_creates "$url" "curl-$1-$r" "$work/made" > "$work/curl.cfg"
+      t0=$(now)
+      kind=$(posctl_timed "$work/created.out" create -f "$work/creates.ndjson")
+      t1=$(now)
+      curl_run "$work/curl.cfg"
+      t2=$(now)
+      count created "$work/created.out" create
+      if wants create; then
+        cpu[create]+="$kind "
+        p[create]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
+        c[create]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
+      fi
+      deletes "$work/created.out" > "$work/deletes.ndjson"
+      curl_deletes "$url" "$work/made" > "$work/curl.cfg"
+      t0=$(now)
+      kind=$(posctl_timed "$work/deleted.out" delete -f "$work/deletes.ndjson" --yes)
+      t1=$(now)
+      curl_run "$work/curl.cfg"
+      t2=$(now)
+      count deleted "$work/deleted.out" delete
+      if wants delete; then
+        cpu[delete]+="$kind "
+        p[delete]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
+        c[delete]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
+      fi
+    fi
   done
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
   server=""
-  # the most any safe merge can do: each edit needs a read and a write, 16 requests of 20 items in
-  # flight, each taking the added latency (no ceiling to speak of without one)
-  local ceiling=""
-  [ -n "${3:-}" ] && ceiling=$(awk -v ms="$3" 'BEGIN { print 16 * 20 / (2 * ms / 1000) }')
-  awk -v l="$1" -v n="$N" -v p="${p[*]}" -v c="${c[*]}" -v cpu="${cpu[*]}" -v ceiling="$ceiling" '
-    function median(s,   a, k, i, j, t) { k = split(s, a, " ")
-      for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
-    BEGIN { ps = median(p); cs = median(c)
-      printf "%-20s posctl %6.0f edits/s (median %.2f s of: %s)   curl %6.0f edits/s (median %.2f s of: %s)   ratio %.1fx\n",
-        l, n / ps, ps, p, n / cs, cs, c, cs / ps
-      printf "%-20s client CPU %.2f s per 10,000 edits", "", median(cpu) * 10000 / n
-      if (ceiling != "") printf "; safe-merge ceiling %.0f edits/s, posctl at %.2f of it", ceiling, n / ps / ceiling
-      printf "\n" }'
+  # the most any client can do with 16 requests of 20 items in flight, each taking the added latency (no
+  # ceiling to speak of without one): a safe merge needs a read and a write per edit, a create or a delete one write
+  local one="" two=""
+  if [ -n "$3" ]; then
+    one=$(awk -v ms="$3" 'BEGIN { print 16 * 20 / (ms / 1000) }')
+    two=$(awk -v ms="$3" 'BEGIN { print 16 * 20 / (2 * ms / 1000) }')
+  fi
+  for kind in update create delete; do
+    wants "$kind" || continue
+    report "$1" "$kind" "${p[$kind]}" "${c[$kind]}" "${cpu[$kind]}" "$([ "$kind" = update ] && echo "$two" || echo "$one")"
+  done
 }
 
 echo "bulk benchmark: $N edits, java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores"
-run "no added latency" ""
-run "50 ms per request" "latency=50ms" 50
+run "no added latency" "" ""
+run "$LATENCY ms per request" "latency=${LATENCY}ms" "$LATENCY"

@@ -64,41 +64,127 @@ public final class Sequence {
 
     /** The outcomes of the operations, in their order. */
     public List<Outcome> run(List<Operation> ops, Transport transport, Announcer announcer) {
-        Outcome[] out = new Outcome[ops.size()];
-        Steps.Target[] targets = new Steps.Target[ops.size()];
-        for (int k = 0; k < ops.size(); k++) {
-            Operation op = ops.get(k);
-            try {
-                targets[k] = steps(op).target(op);
-            } catch (RuntimeException e) {
-                out[k] = failed(op, op.id(), e);
-            }
+        Pass pass = pass(ops);
+        List<BatchClient.Item> reads = pass.targets();
+        if (!reads.isEmpty()) {
+            pass.read(transport.execute(reads));
         }
-        GraphResponse[] reads = read(ops, targets, out, transport);
-        List<Integer> writing = new ArrayList<>();
-        List<Steps.Write> writes = new ArrayList<>();
-        for (int k = 0; k < ops.size(); k++) {
-            if (out[k] != null) {
-                continue;
-            }
-            Operation op = ops.get(k);
-            try {
-                Steps.Plan plan = steps(op).plan(targets[k], reads[k]);
-                if (plan.done() != null) {
-                    out[k] = plan.done();
+        pass.plan();
+        List<BatchClient.Item> writes = pass.announce(announcer);
+        if (!writes.isEmpty()) {
+            pass.wrote(transport.execute(writes));
+        }
+        return pass.outcomes();
+    }
+
+    /** A chunk to take through the steps a stage at a time, sending its requests as the caller sees fit. */
+    Pass pass(List<Operation> ops) {
+        return new Pass(ops);
+    }
+
+    /**
+     * One chunk on its way through the steps. Its stages are apart so that the {@link Engine} can
+     * hold a request slot only while a request is out, and plan or report with none held.
+     */
+    final class Pass {
+        private final List<Operation> ops;
+        private final Outcome[] out;
+        private final Steps.Target[] targets;
+        private final GraphResponse[] reads;
+        private final List<Integer> reading = new ArrayList<>();
+        private final List<Integer> writing = new ArrayList<>();
+        private final List<Steps.Write> writes = new ArrayList<>();
+
+        private Pass(List<Operation> ops) {
+            this.ops = ops;
+            this.out = new Outcome[ops.size()];
+            this.targets = new Steps.Target[ops.size()];
+            this.reads = new GraphResponse[ops.size()];
+        }
+
+        /** Finds each target (which may take a request of its own, for --current) and says what to read. */
+        List<BatchClient.Item> targets() {
+            List<BatchClient.Item> gets = new ArrayList<>();
+            for (int k = 0; k < ops.size(); k++) {
+                Operation op = ops.get(k);
+                try {
+                    targets[k] = steps(op).target(op);
+                } catch (RuntimeException e) {
+                    out[k] = failed(op, op.id(), e);
                     continue;
                 }
-                announcer.sending(op, plan.write());
-                writing.add(k);
-                writes.add(plan.write());
-            } catch (RuntimeException e) {
-                out[k] = failed(op, targets[k].id(), e);
+                String url = steps(op).readUrl(targets[k]);
+                if (url != null) {
+                    reading.add(k);
+                    gets.add(new BatchClient.Item("GET", url, null));
+                }
+            }
+            return gets;
+        }
+
+        /** The answers to {@link #targets()}' reads, in their order. */
+        void read(List<Transport.Answer> answers) {
+            for (int i = 0; i < reading.size(); i++) {
+                int k = reading.get(i);
+                Transport.Answer a = answers.get(i);
+                if (a.error() != null) {
+                    out[k] = failed(ops.get(k), targets[k].id(), a.error());
+                } else {
+                    reads[k] = a.response();
+                }
             }
         }
-        if (!writes.isEmpty()) {
+
+        /** Plans each operation: an outcome already, or a write for {@link #announce}. */
+        void plan() {
+            for (int k = 0; k < ops.size(); k++) {
+                if (out[k] != null) {
+                    continue;
+                }
+                Operation op = ops.get(k);
+                try {
+                    Steps.Plan plan = steps(op).plan(targets[k], reads[k]);
+                    if (plan.done() != null) {
+                        out[k] = plan.done();
+                    } else {
+                        writing.add(k);
+                        writes.add(plan.write());
+                    }
+                } catch (RuntimeException e) {
+                    out[k] = failed(op, targets[k].id(), e);
+                }
+            }
+        }
+
+        /**
+         * Announces each planned write (the journal records it) just before it is sent, and says what
+         * to send: a write whose announcement fails is not sent, and fails.
+         */
+        List<BatchClient.Item> announce(Announcer announcer) {
             List<BatchClient.Item> items = new ArrayList<>(writes.size());
-            writes.forEach(w -> items.add(new BatchClient.Item(w.method(), w.url(), w.body())));
-            List<Transport.Answer> answers = transport.execute(items);
+            for (int i = 0; i < writes.size(); i++) {
+                int k = writing.get(i);
+                Steps.Write w = writes.get(i);
+                try {
+                    announcer.sending(ops.get(k), w);
+                    items.add(new BatchClient.Item(w.method(), w.url(), w.body()));
+                } catch (RuntimeException e) {
+                    out[k] = failed(ops.get(k), w.target().id(), e);
+                    writing.remove(i);
+                    writes.remove(i);
+                    i--;
+                }
+            }
+            return items;
+        }
+
+        /** Whether {@link #plan} left writes to send. */
+        boolean writes() {
+            return !writes.isEmpty();
+        }
+
+        /** The answers to {@link #announce}'s writes, in their order. */
+        void wrote(List<Transport.Answer> answers) {
             for (int i = 0; i < writes.size(); i++) {
                 int k = writing.get(i);
                 Operation op = ops.get(k);
@@ -111,36 +197,11 @@ public final class Sequence {
                 }
             }
         }
-        return Arrays.asList(out);
-    }
 
-    private GraphResponse[] read(List<Operation> ops, Steps.Target[] targets, Outcome[] out, Transport transport) {
-        GraphResponse[] reads = new GraphResponse[ops.size()];
-        List<Integer> reading = new ArrayList<>();
-        List<BatchClient.Item> gets = new ArrayList<>();
-        for (int k = 0; k < ops.size(); k++) {
-            if (out[k] == null) {
-                String url = steps(ops.get(k)).readUrl(targets[k]);
-                if (url != null) {
-                    reading.add(k);
-                    gets.add(new BatchClient.Item("GET", url, null));
-                }
-            }
+        /** The outcomes, in the order of the operations. */
+        List<Outcome> outcomes() {
+            return Arrays.asList(out);
         }
-        if (gets.isEmpty()) {
-            return reads;
-        }
-        List<Transport.Answer> answers = transport.execute(gets);
-        for (int i = 0; i < reading.size(); i++) {
-            int k = reading.get(i);
-            Transport.Answer a = answers.get(i);
-            if (a.error() != null) {
-                out[k] = failed(ops.get(k), targets[k].id(), a.error());
-            } else {
-                reads[k] = a.response();
-            }
-        }
-        return reads;
     }
 
     /** A write with no answer: a create that may have been made is unknown; anything else failed (and is safe to send again). */

@@ -57,7 +57,9 @@ class BulkUpdateTest {
         assertEquals(0, r.code(), () -> r.toString().substring(0, Math.min(3000, r.toString().length())));
         assertEquals(45, r.out().trim().split("\n").length);
         long batches = r.err().lines().filter(l -> l.startsWith("> POST ") && l.endsWith("/$batch")).count();
-        assertEquals(6, batches, "3 chunks of up to 20, one read and one write batch each");
+        // 3 chunks of up to 20, one read and one write batch each; the last ones may be split over slots that would idle
+        assertTrue(batches >= 6 && batches <= 45, "chunks of 2 to 20, a read and a write batch each: " + batches);
+        assertTrue(r.err().lines().noneMatch(l -> l.startsWith("> GET ") || l.startsWith("> PATCH ")), "every request in a batch");
         assertTrue(r.err().contains("45 updated, 0 unchanged, 0 failed, 0 skipped"), r.err());
         JsonNode one = JSON.valueToTree(server.store().list("user7@contoso.com").get(0));
         assertEquals("Senior Engineer", one.at("/detail/jobTitle").asText());
