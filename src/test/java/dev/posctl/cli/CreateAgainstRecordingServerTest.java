@@ -120,7 +120,8 @@ class CreateAgainstRecordingServerTest {
     void fortyFiveCreatesGoAsThreeBatchesOfPostItemsWithTheirBodies() throws Exception {
         documents(45);
         answering((title, n) -> 201, Map.of());
-        Cli.Result r = cli().run("create", "-f", "new.ndjson", "-o", "ndjson", "--concurrency", "2", "--progress", "off");
+        // one request at a time: with idle slots the engine would share the last chunk among them (EnginePipelineTest)
+        Cli.Result r = cli().run("create", "-f", "new.ndjson", "-o", "ndjson", "--concurrency", "1", "--progress", "off");
         assertEquals(0, r.code(), r::toString);
         List<Recorded> posts = server.requests();
         assertTrue(posts.stream().allMatch(p -> p.method().equals("POST") && p.rawPath().equals("/beta/$batch")), posts::toString);
@@ -155,7 +156,8 @@ class CreateAgainstRecordingServerTest {
         answering((title, n) -> title.equals("T1") ? 400 : 201, Map.of());
         Cli.Result r = cli().run("create", "-f", "new.ndjson", "-o", "json", "--progress", "off");
         assertEquals(4, r.code(), r::toString);
-        assertEquals(1, server.requests().size(), "one $batch, nothing sent again");
+        // the last chunk may be split among idle request slots; no item goes twice
+        assertEquals(5, server.requests().stream().mapToInt(p -> items(p).size()).sum(), "nothing sent again");
         JsonNode res = JSON.readTree(r.out());
         assertEquals(5, res.size(), r::toString);
         for (JsonNode o : res) {

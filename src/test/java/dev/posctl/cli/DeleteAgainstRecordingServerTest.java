@@ -75,7 +75,8 @@ class DeleteAgainstRecordingServerTest {
     void fortyFiveDeletesGoAsTwentyTwentyAndFive() throws Exception {
         documents(45);
         answering(url -> 204);
-        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "ndjson", "--concurrency", "2");
+        // one request at a time: with idle slots the engine would share the last chunk among them (EnginePipelineTest)
+        Cli.Result r = cli().run("delete", "-f", "d.ndjson", "--yes", "-o", "ndjson", "--concurrency", "1");
         assertEquals(0, r.code(), r::toString);
         List<Recorded> posts = server.requests();
         assertTrue(posts.stream().allMatch(p -> p.method().equals("POST") && p.rawPath().endsWith("/$batch")), posts::toString);

@@ -194,7 +194,8 @@ class EngineTest {
     @Test
     void fortyFiveOperationsGoAsChunksOfTwentyTwentyAndFive() throws Exception {
         answering(EngineTest::okReply);
-        List<Outcome> out = run(engine(2, 20, false), ops(45, EngineTest::delete));
+        // one request at a time: with idle slots the last chunk would be shared among them (EnginePipelineTest)
+        List<Outcome> out = run(engine(1, 20, false), ops(45, EngineTest::delete));
         assertEquals(3, server.requests().size(), "nothing but the three $batch requests: " + server.requests());
         assertEquals(List.of(5, 20, 20), batches().stream().map(b -> items(b).size()).sorted().toList());
         Set<String> sent = new java.util.HashSet<>();
