@@ -32,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,13 +107,16 @@ public final class ApplyCommand implements Callable<Integer> {
         List<Source> sources = new SourceResolver(env.cwd()).resolve(files);
         bulk.checkPaths(sources, env.cwd());
         EditInputs inputs = new EditInputs(schema, sources, new OverlayBuilder(schema), false).acceptingUserDocuments();
-        Map<String, List<Edit>> desired = new LinkedHashMap<>();
         EditValidation.Rejected rejected = plan ? problems -> { } : EditValidation.Rejected.reporting(bulk, common, "posctl apply");
-        List<Edit> edits = EditValidation.requireValid(inputs, common, format, user -> desired.computeIfAbsent(user, u -> new ArrayList<>()),
-            rejected);
+        // told from the parsing threads of a large NDJSON input, in no set order
+        Set<String> users = ConcurrentHashMap.newKeySet();
+        List<Edit> edits = EditValidation.requireValid(inputs, common, format, users::add, rejected);
+        Map<String, List<Edit>> desired = new LinkedHashMap<>();
         for (Edit e : edits) {
             desired.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e);
         }
+        // users whose documents list no position: all of theirs go (with --prune), in a stable order
+        users.stream().filter(u -> !desired.containsKey(u)).sorted().forEach(u -> desired.put(u, new ArrayList<>()));
         Map<String, List<JsonNode>> current;
         try (Connection c = endpoint.open(common)) {
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());

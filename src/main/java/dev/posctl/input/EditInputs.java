@@ -75,7 +75,10 @@ public final class EditInputs {
         return read(sink, stdin, today, consumer, true);
     }
 
-    /** The same, telling {@code users} the userId of each user document as it is read. */
+    /**
+     * The same, telling {@code users} the userId of each user document as it is read: from the
+     * parsing threads of a large NDJSON input, so it must be thread-safe, and in no set order.
+     */
     public long read(ProblemSink sink, InputStream stdin, Supplier<LocalDate> today, Consumer<Edit> consumer, Consumer<String> users) {
         return read(sink, stdin, today, consumer, true, new LongAdder(), new LongAdder(), users);
     }

@@ -164,4 +164,22 @@ class ApplyPlanTest {
         assertTrue(lines.get(0).startsWith("::notice file=u.yaml,line=3,col=3,title=posctl apply --plan::create a position of " + ADELE), r.toString());
         assertTrue(lines.get(1).startsWith("::notice title=posctl apply --plan::delete position "), r.toString());
     }
+
+    @Test
+    void aLargeNdjsonInputIsReadOnSeveralThreadsAndPlansEveryUser() throws Exception {
+        // over one block (1 MiB): the NDJSON reader parses on several threads, which tell apply the users at once
+        StringBuilder sb = new StringBuilder();
+        int users = 6000;
+        for (int i = 0; i < users; i++) {
+            sb.append("{\"userId\":\"bulk").append(i).append("@contoso.com\",\"positions\":[{\"detail\":{\"jobTitle\":\"Engineer ")
+                .append(i).append("\",\"company\":{\"displayName\":\"Contoso\",\"department\":\"Platform engineering\"},")
+                .append("\"startMonthYear\":\"2024-01-01\"},\"isCurrent\":true}]}\n");
+        }
+        sb.append("{\"userId\":\"nobody@contoso.com\",\"positions\":[]}\n");
+        assertTrue(sb.length() > (1 << 20), "more than one block: " + sb.length());
+        Files.writeString(dir.resolve("big.ndjson"), sb);
+        Cli.Result r = cli().run("apply", "--plan", "-f", "big.ndjson", "-o", "ndjson", "--progress", "off");
+        assertEquals(1, r.code(), () -> r.err());
+        assertTrue(r.err().contains("plan: " + users + " to create, 0 to update, 0 to keep, 0 to delete"), r.err());
+    }
 }
