@@ -13,20 +13,7 @@ ROUNDS=${ROUNDS:-3}     # the figures are medians of ROUNDS runs (each round cha
 C=${C:-16}              # posctl --concurrency and curl --parallel-max
 LATENCY_MS=${LATENCY_MS:-50}
 JAVA=${JAVA:-java}
-work=$(mktemp -d)
-tar xzf target/posctl-*.tar.gz -C "$work"
-POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
-export XDG_CACHE_HOME="$work/cache"
-server=""
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-
-"$POSCTL" --help > /dev/null
-for _ in $(seq 1 600); do
-  ls "$XDG_CACHE_HOME"/posctl/posctl-*.jsa > /dev/null 2>&1 && break
-  sleep 0.1
-done
-
-now() { date +%s.%N; }
+. bench/lib.sh
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { print b - a }'; }
 
 : > "$work/url"

@@ -17,24 +17,7 @@ JAVA=${JAVA:-java}
 KINDS=${KINDS:-update create delete}
 CURL=${CURL:-1}
 LATENCY=${LATENCY:-50}  # ms added to every request in the second part
-DIST=${DIST:-$(ls target/posctl-*.tar.gz)}
-work=$(mktemp -d)
-tar xzf "$DIST" -C "$work"
-POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
-export XDG_CACHE_HOME="$work/cache"
-server=""
-# the last status of an EXIT trap becomes the script's: a killed server's must not
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-
-# the launcher trains its class-data-sharing archive in the background on first use: let it finish,
-# or it would compete for the cores with the first rounds
-"$POSCTL" --help > /dev/null
-for _ in $(seq 1 600); do
-  ls "$XDG_CACHE_HOME"/posctl/posctl-*.jsa > /dev/null 2>&1 && break
-  sleep 0.1
-done
-
-now() { date +%s.%N; }
+. bench/lib.sh
 
 serve() { # $1: chaos spec or empty; sets $server and $url (runs in this shell, so it can be stopped)
   # enough users for the warm-up's edits too, whichever is more

@@ -12,23 +12,7 @@ WARM=${WARM:-2000}      # users read (by both sides) to warm the server before m
 C=${C:-16}              # posctl --concurrency and curl --parallel-max
 LATENCY_MS=${LATENCY_MS:-50}
 JAVA=${JAVA:-java}
-work=$(mktemp -d)
-tar xzf target/posctl-*.tar.gz -C "$work"
-POSCTL=$(ls -d "$work"/posctl-*/bin/posctl)
-export XDG_CACHE_HOME="$work/cache"
-server=""
-# the last status of an EXIT trap becomes the script's: a killed server's must not
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-
-# the launcher trains its class-data-sharing archive in the background on first use: let it finish,
-# or it would compete for the cores with the first rounds
-"$POSCTL" --help > /dev/null
-for _ in $(seq 1 600); do
-  ls "$XDG_CACHE_HOME"/posctl/posctl-*.jsa > /dev/null 2>&1 && break
-  sleep 0.1
-done
-
-now() { date +%s.%N; }
+. bench/lib.sh
 
 users() { # $1: how many; the sandbox's demo users, one a line
   awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "user%d@contoso.com\n", i }'

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.posctl.core.ExitCode;
 import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
-import dev.posctl.json.JsonTrees;
 import dev.posctl.run.Journal;
 import dev.posctl.run.Operation;
 import dev.posctl.run.Outcome;
@@ -74,21 +73,10 @@ public final class InDoubtCreates {
         try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JsonTrees.read(line);
-                } catch (IOException e) {
-                    continue;  // a line cut short by a kill
-                }
-                if (Journal.CREATE_KIND.equals(n.path("kind").asText()) && n.path("key").isTextual()) {
-                    try {
-                        last.put(Long.parseUnsignedLong(n.get("key").asText(), 16), n.path("status").asText());
-                    } catch (NumberFormatException e) {
-                        // not a line a journal wrote
-                    }
+                JsonNode n = Journal.line(line);
+                Long key = n == null ? null : Journal.keyOf(n);
+                if (key != null && Journal.CREATE_KIND.equals(n.path("kind").asText())) {
+                    last.put(key, n.path("status").asText());
                 }
             }
         } catch (NoSuchFileException e) {

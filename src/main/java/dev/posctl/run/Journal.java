@@ -130,14 +130,9 @@ public final class Journal implements AutoCloseable {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JsonTrees.read(line);
-                } catch (IOException e) {
-                    continue; // a line cut short by a kill: that edit is simply not done
+                JsonNode n = line(line);
+                if (n == null) {
+                    continue;  // that edit is simply not done
                 }
                 String status = n.path("status").asText();
                 if (CREATE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
@@ -161,15 +156,39 @@ public final class Journal implements AutoCloseable {
                     }
                 }
                 // a delete whose position is gone, deleted or found missing, is as done as an update
-                if (n.has("key") && (status.equals("updated") || status.equals("unchanged")
+                Long key = keyOf(n);
+                if (key != null && (status.equals("updated") || status.equals("unchanged")
                     || (DELETE_KIND.equals(n.path("kind").asText()) && (status.equals("deleted") || status.equals("notFound"))))) {
-                    try {
-                        done.add(Long.parseUnsignedLong(n.get("key").asText(), 16));
-                    } catch (NumberFormatException e) {
-                        // not a line this journal wrote: its edit is simply not done
-                    }
+                    done.add(key);
                 }
             }
+        }
+    }
+
+    /**
+     * The record a journal line holds, or null for a blank line or one a kill cut short: that
+     * record was never whole, so what it would have said is simply not known.
+     */
+    public static JsonNode line(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonTrees.read(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A record's key, or null when it has none a journal writes. */
+    public static Long keyOf(JsonNode record) {
+        if (!record.path("key").isTextual()) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(record.get("key").asText(), 16);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -8,7 +8,6 @@ import dev.posctl.core.IoReasons;
 import dev.posctl.core.PosctlException;
 import dev.posctl.export.UserDocument;
 import dev.posctl.input.Edit;
-import dev.posctl.json.JsonTrees;
 import dev.posctl.schema.Schema;
 import dev.posctl.validate.Location;
 import java.io.BufferedReader;
@@ -120,14 +119,9 @@ public final class Undo {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JsonTrees.read(line);
-                } catch (IOException e) {
-                    continue;  // a line cut short by a kill: its outcome was never known, so it is not undone
+                JsonNode n = Journal.line(line);
+                if (n == null) {
+                    continue;  // its outcome was never known, so it is not undone
                 }
                 if (!n.isObject() || !n.has("key") || !n.has("status")) {
                     continue;
