@@ -92,7 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (maxDeletes < 0) {
             throw new PosctlException(ExitCode.USAGE, "--max-deletes must be 0 or more, got " + maxDeletes);
         }
-        if (plan && (dryRun || bulk.journal != null || bulk.report != null)) {
+        if (plan && (dryRun || bulk.journal != null || bulk.send.report != null)) {
             throw new PosctlException(ExitCode.USAGE, "--plan sends nothing and keeps no journal or report: leave out "
                 + (dryRun ? "--dry-run" : bulk.journal != null ? "--journal" : "--report") + ", or --plan to run the plan");
         }
@@ -120,7 +120,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Map<String, List<JsonNode>> current;
         try (Connection c = endpoint.open(common)) {
             BatchClient batch = new BatchClient(c.service().client(), c.service().paths(), endpoint.settings().http(), env.clock());
-            current = CurrentPositions.read(c.service(), batch, bulk.concurrency, desired.keySet());
+            current = CurrentPositions.read(c.service(), batch, bulk.send.concurrency, desired.keySet());
         }
         List<Planner.Step> steps = new Planner(match, prune).plan(desired, user -> current.getOrDefault(user, List.of()));
         long left = current.values().stream().mapToLong(List::size).sum() - steps.stream().filter(s -> s.current() != null).count();

@@ -59,18 +59,18 @@ final class BulkWrite {
         Connection.Settings settings = endpoint.settings();
         try (Connection connection = Connection.open(settings, env, common.local(), common.err(), common.quiet);
              Journal journal = bulk.journal == null ? null : Journal.open(env.cwd().resolve(bulk.journal), bulk.resume);
-             NdjsonAppender report = bulk.report == null || bulk.reportFormat != BulkOptions.ReportFormat.ndjson ? null
-                 : new NdjsonAppender(env.cwd().resolve(bulk.report), false, false);
+             NdjsonAppender report = bulk.send.report == null || bulk.send.reportFormat != BulkOptions.ReportFormat.ndjson ? null
+                 : new NdjsonAppender(env.cwd().resolve(bulk.send.report), false, false);
              CiReports ci = CiReports.open(bulk, common, job.title())) {
             // made once the files are open: -o json's '[' must not be printed for a run that cannot start
             printer = new ResultPrinter(format, common.out(), env.stdoutTerminal(), env.columns(), job.title().replace(" --dry-run", ""));
             presenter = new RunPresenter(common, printer, ci);
-            run = new Run(new Run.Settings(bulk.concurrency, bulk.batchSize, bulk.failFast, bulk.resume,
+            run = new Run(new Run.Settings(bulk.send.concurrency, bulk.send.batchSize, bulk.send.failFast, bulk.resume,
                 bulk.journal == null ? null : bulk.journal.toString(), env.isRealProcess()), tally, presenter, job.sourceIds());
             for (Outcome o : job.settled()) {
                 run.settled(o, report);
             }
-            try (ProgressLine progress = ProgressLine.start(bulk.progress, common.quiet, env.stderrTerminal(), common.err(),
+            try (ProgressLine progress = ProgressLine.start(bulk.send.progress, common.quiet, env.stderrTerminal(), common.err(),
                 tally::progress)) {
                 interrupted = run.send(job.feed(), connection, settings.http(), env.clock(), journal, report, job.options(),
                     job.reversal());

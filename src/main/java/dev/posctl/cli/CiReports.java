@@ -40,7 +40,7 @@ final class CiReports implements AutoCloseable {
      * there is nothing to write. The NDJSON report is the run's own (see {@link dev.posctl.run.Run}).
      */
     static CiReports open(BulkOptions bulk, CommonOptions common, String title) {
-        return open(bulk.report, bulk.reportFormat, bulk.summaryMd, common, title);
+        return open(bulk.send.report, bulk.send.reportFormat, bulk.send.summaryMd, common, title);
     }
 
     private static CiReports open(Path report, BulkOptions.ReportFormat format, Path summaryMd,

@@ -22,7 +22,7 @@ public final class DeleteFileOptions {
     BulkOptions bulk;
 
     boolean bulkOptionsGiven() {
-        return dryRun || bulk.failFast || bulk.report != null || bulk.journal != null || bulk.resume || bulk.summaryMd != null;
+        return dryRun || bulk.send.failFast || bulk.send.report != null || bulk.journal != null || bulk.resume || bulk.send.summaryMd != null;
     }
 
     void check(List<Source> inputs, Path cwd) {

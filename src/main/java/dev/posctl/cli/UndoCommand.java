@@ -44,30 +44,8 @@ public final class UndoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Send no writes: print the plan, the requests that would be sent.")
     boolean dryRun;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
-        description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "20",
-        description = "Positions per JSON $batch request, 1 to 20 (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--fail-fast", description = "Stop sending at the first failure or conflict.")
-    boolean failFast;
-
-    @Option(names = "--progress", paramLabel = "MODE", description = "auto, plain or off, as for update (default: auto).")
-    BulkOptions.ProgressMode progress = BulkOptions.ProgressMode.auto;
-
-    @Option(names = "--report", paramLabel = "FILE", description = "Write every position's outcome to FILE (see --report-format).")
-    Path report;
-
-    @Option(names = "--report-format", paramLabel = "FORMAT",
-        description = "ndjson: one JSON object per position (default); junit: JUnit XML, one test case per position.")
-    BulkOptions.ReportFormat reportFormat = BulkOptions.ReportFormat.ndjson;
-
-    @Option(names = "--summary-md", paramLabel = "FILE",
-        description = "Append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY when set).")
-    Path summaryMd;
+    @Mixin
+    SendOptions send;
 
     @Mixin
     EndpointOptions endpoint;
@@ -104,15 +82,10 @@ public final class UndoCommand implements Callable<Integer> {
             dryRun ? "" : "; the undo's journal is " + ownShown));
     }
 
+    /** The run's options, with the undo's own journal: --journal names the one undone. */
     private BulkOptions bulkOptions() {
         BulkOptions b = new BulkOptions();
-        b.concurrency = concurrency;
-        b.batchSize = batchSize;
-        b.failFast = failFast;
-        b.progress = progress;
-        b.report = report;
-        b.reportFormat = reportFormat;
-        b.summaryMd = summaryMd;
+        b.send = send;
         b.resume = resume;
         b.journal = undoJournal != null ? undoJournal : Path.of(journal + ".undo");
         return b;
@@ -129,7 +102,7 @@ public final class UndoCommand implements Callable<Integer> {
         if (RealPaths.of(input).equals(RealPaths.of(own))) {
             throw new PosctlException(ExitCode.USAGE, "--undo-journal is the journal undone (" + journal + "); give another file");
         }
-        if (report != null && RealPaths.of(env().cwd().resolve(report)).equals(RealPaths.of(input))) {
+        if (send.report != null && RealPaths.of(env().cwd().resolve(send.report)).equals(RealPaths.of(input))) {
             throw new PosctlException(ExitCode.USAGE, "--report is the journal undone (" + journal + "); give another file");
         }
         if (!dryRun && !resume && nonEmpty(own)) {
