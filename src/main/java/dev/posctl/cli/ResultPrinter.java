@@ -30,10 +30,6 @@ final class ResultPrinter {
     /** How -o github names the command in an annotation's title ("posctl update"). */
     private final String command;
 
-    ResultPrinter(OutputFormat format, PrintWriter out, boolean terminal, int columns) {
-        this(format, out, terminal, columns, "posctl update");
-    }
-
     ResultPrinter(OutputFormat format, PrintWriter out, boolean terminal, int columns, String command) {
         this.command = command;
         this.format = format;

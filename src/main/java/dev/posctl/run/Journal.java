@@ -134,9 +134,13 @@ public final class Journal implements AutoCloseable {
                 if (n == null) {
                     continue;  // that edit is simply not done
                 }
+                Long key = keyOf(n);
+                if (key == null) {
+                    continue;  // not a line this journal wrote: that edit is simply not done
+                }
                 String status = n.path("status").asText();
-                if (CREATE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
-                    long key = parseKey(n.get("key").asText());
+                String kind = n.path("kind").asText();
+                if (CREATE_KIND.equals(kind)) {
                     if (status.equals(CREATING) || status.equals(Outcome.Status.unknown.name())) {
                         uncertain.add(key);
                     } else {
@@ -147,8 +151,7 @@ public final class Journal implements AutoCloseable {
                     }
                     continue;
                 }
-                if (DELETE_KIND.equals(n.path("kind").asText()) && n.has("key")) {
-                    long key = parseKey(n.get("key").asText());
+                if (DELETE_KIND.equals(kind)) {
                     if (status.equals(DELETING)) {
                         deleting.add(key);
                     } else {
@@ -156,9 +159,8 @@ public final class Journal implements AutoCloseable {
                     }
                 }
                 // a delete whose position is gone, deleted or found missing, is as done as an update
-                Long key = keyOf(n);
-                if (key != null && (status.equals("updated") || status.equals("unchanged")
-                    || (DELETE_KIND.equals(n.path("kind").asText()) && (status.equals("deleted") || status.equals("notFound"))))) {
+                if (status.equals("updated") || status.equals("unchanged")
+                    || (DELETE_KIND.equals(kind) && (status.equals("deleted") || status.equals("notFound")))) {
                     done.add(key);
                 }
             }
@@ -189,14 +191,6 @@ public final class Journal implements AutoCloseable {
             return Long.parseUnsignedLong(record.get("key").asText(), 16);
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static long parseKey(String hex) {
-        try {
-            return Long.parseUnsignedLong(hex, 16);
-        } catch (NumberFormatException e) {
-            return 0;  // not a line this journal wrote: no edit has key 0 but by chance, and then it is merely not done
         }
     }
 

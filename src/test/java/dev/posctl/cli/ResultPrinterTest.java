@@ -16,7 +16,7 @@ class ResultPrinterTest {
     void ndjsonLinesAreWrittenAtOnceAndFlushedPerChunk() {
         StringWriter stdout = new StringWriter();
         PrintWriter out = new PrintWriter(new BufferedWriter(stdout, 1 << 16));
-        ResultPrinter printer = new ResultPrinter(OutputFormat.ndjson, out, false, 120);
+        ResultPrinter printer = new ResultPrinter(OutputFormat.ndjson, out, false, 120, "posctl update");
         printer.add(Outcome.skipped(null, "a@contoso.com", "p1"));
         printer.add(Outcome.skipped(null, "b@contoso.com", "p2"));
         assertEquals("", stdout.toString(), "held in the buffer until the chunk is done");
