@@ -105,6 +105,37 @@ class LauncherAotIT {
         assertFromCache(env);
     }
 
+    /**
+     * What one update against a configured endpoint loads comes from the cache on either Java:
+     * picocli's classes too (compiled for Java 17 in the build; its released class files are too old
+     * for CDS or the AOT cache) and the token and endpoint checks that the embedded sandbox skips.
+     */
+    @Test
+    void anUpdateOverHttpFindsPicocliAndItsOwnClassesInTheCache() throws Exception {
+        List<Path> javas = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        java25().ifPresent(javas::add);
+        try (dev.posctl.sandbox.SandboxServer sandbox = dev.posctl.sandbox.SandboxServer.start(
+                dev.posctl.sandbox.SandboxOptions.inMemory())) {
+            for (Path java : javas) {
+                Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", java.toString(),
+                    "POSCTL_ENDPOINT", sandbox.baseUri().toString(), "POSCTL_TOKEN", "t0ken"));
+                UnpackedDistribution.Run trained = run(env, "--train");
+                assertEquals(0, trained.code(), trained.err());
+                Path log = dir.resolve("update-classes.log");
+                env.put("POSCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+                UnpackedDistribution.Run r = run(env, "update", "--user", "adele@contoso.com", "--current", "--job-title", "Cached");
+                assertEquals(0, r.code(), r.err());
+                List<String> notCached = Files.readAllLines(log).stream()
+                    .filter(l -> l.contains(" dev.posctl.") || l.contains(" picocli."))
+                    .filter(l -> !l.contains("source: shared objects file"))
+                    .filter(l -> !l.contains("$$Lambda") && !l.contains("$Proxy"))   // made at run time, by design
+                    .collect(Collectors.toList());
+                assertEquals(List.of(), notCached, "loaded from the jars, not the cache, on " + java);
+                assertTrue(Files.readString(log).contains("picocli.CommandLine source: shared objects file"), "picocli from the cache");
+            }
+        }
+    }
+
     private void assertFromCache(Map<String, String> env) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
         Map<String, String> logged = new HashMap<>(env);
