@@ -8,6 +8,11 @@
 #        KINDS=update bench/bulk.sh           (only some of update, create and delete)
 #        LATENCY=200 bench/bulk.sh            (another added latency: the longer, the less the cores matter)
 #        DIST=/elsewhere/posctl-x.tar.gz CURL=0 bench/bulk.sh   (another build; CURL=0: posctl alone, to compare builds)
+# For update it also replays posctl's own requests with curl: the same $batch reads and writes of 20,
+# 16 in flight, without waiting for a chunk's read before its write. No client can do a safe merge
+# faster than that replay on this machine, so its fraction of the ceiling is what the machine (the
+# sandbox and the client sharing its cores) leaves of the ceiling. The server's CPU seconds are
+# printed beside the client's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-10000}
@@ -90,13 +95,38 @@ count() { # $1: status, $2: file, $3: what; exits unless all N edits have it
   [ "$got" = "$N" ] || { echo "posctl $3: $got of $N edits $1" >&2; exit 1; }
 }
 
+curl_batches() { # $1: base url, $2: title prefix, $3: a directory for the bodies; posctl's $batch requests
+  awk -v n="$N" -v base="$1" -v t="$2" -v dir="$3" 'BEGIN { for (k = 0; k * 20 < n; k++) {
+    r = dir "/r" k ".json"; w = dir "/w" k ".json"; rs = ""; ws = ""
+    for (i = k * 20; i < n && i < k * 20 + 20; i++) {
+      id = i - k * 20; sep = id ? "," : ""
+      rs = rs sep sprintf("{\"id\":\"%d\",\"method\":\"GET\",\"url\":\"/users/user%d@contoso.com/profile/positions/pos-%d\"}", id, i, i)
+      ws = ws sep sprintf("{\"id\":\"%d\",\"method\":\"PATCH\",\"url\":\"/users/user%d@contoso.com/profile/positions/pos-%d\",\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"detail\":{\"jobTitle\":\"%s %d\"}}}", id, i, i, t, i) }
+    print "{\"requests\":[" rs "]}" > r; close(r)
+    print "{\"requests\":[" ws "]}" > w; close(w)
+    for (j = 0; j < 2; j++) {
+      if (k || j) print "next"
+      printf "url = \"%s/$batch\"\n", base
+      print "request = \"POST\""
+      print "header = \"Content-Type: application/json\""
+      print "header = \"Authorization: Bearer bench\""
+      printf "data-binary = \"@%s\"\n", j ? w : r
+      print "output = \"/dev/null\"" } } }'
+}
+
+server_cpu() { # CPU seconds (user + system) the sandbox has used so far
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$server/stat"
+}
+
 curl_run() { # $1: config
   [ "$CURL" = 0 ] && return 0
   curl -s --no-progress-meter --parallel --parallel-max 16 -K "$1"
 }
 
-report() { # $1: label, $2: kind, $3: posctl seconds, $4: curl seconds, $5: client CPU seconds, $6: ceiling or empty
-  awk -v l="$1" -v kind="$2" -v n="$N" -v p="$3" -v c="$4" -v cpu="$5" -v ceiling="$6" -v curl="$CURL" '
+report() { # $1: label, $2: kind, $3: posctl seconds, $4: curl seconds, $5: client CPU seconds, $6: ceiling or empty,
+           # $7: server CPU seconds in posctl's runs, $8: in curl's, $9: seconds of curl replaying posctl's $batch requests
+  awk -v l="$1" -v kind="$2" -v n="$N" -v p="$3" -v c="$4" -v cpu="$5" -v ceiling="$6" -v curl="$CURL" \
+      -v sp="$7" -v sc="$8" -v rb="$9" '
     function median(s,   a, k, i, j, t) { k = split(s, a, " ")
       for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
@@ -106,7 +136,14 @@ report() { # $1: label, $2: kind, $3: posctl seconds, $4: curl seconds, $5: clie
       printf "\n"
       printf "%-20s %-6s client CPU %.2f s per 10,000 edits", "", "", median(cpu) * 10000 / n
       if (ceiling != "") printf "; ceiling %.0f edits/s, posctl at %.2f of it", ceiling, n / ps / ceiling
-      printf "\n" }'
+      printf "\n"
+      printf "%-20s %-6s server CPU %.2f s per 10,000 edits for posctl", "", "", median(sp) * 10000 / n
+      if (curl != 0) printf ", %.2f s for curl", median(sc) * 10000 / n
+      printf "\n"
+      if (rb != "") { rs = median(rb)
+        printf "%-20s %-6s curl replaying posctl'"'"'s $batch requests (no wait between read and write): %.0f edits/s", "", "", n / rs
+        if (ceiling != "") printf ", %.2f of the ceiling; posctl at %.2f of the replay", n / rs / ceiling, rs / ps
+        printf "\n" } }'
 }
 
 wants() { case " $KINDS " in *" $1 "*) return 0;; *) return 1;; esac; }
@@ -128,47 +165,70 @@ run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
     deletes "$work/warm.out" > "$work/warm.ndjson"
     POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" delete -f "$work/warm.ndjson" --yes -q --progress off -o ndjson > /dev/null
   fi
-  local r t0 t1 t2 kind
-  local -A p=() c=() cpu=()
+  local r t0 t1 t2 s0 s1 s2 kind
+  local -A p=() c=() cpu=() sp=() sc=() rb=()
   for r in $(seq 1 "$ROUNDS"); do
     if wants update; then
       edits "posctl-$1-$r" > "$work/edits.ndjson"
       curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
+      s0=$(server_cpu)
       t0=$(now)
       cpu[update]+="$(posctl_timed "$work/posctl.out" update -f "$work/edits.ndjson") "
       t1=$(now)
+      s1=$(server_cpu)
       curl_run "$work/curl.cfg"
       t2=$(now)
+      s2=$(server_cpu)
       count updated "$work/posctl.out" update
       p[update]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
       c[update]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
+      sp[update]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
+      sc[update]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
+      if [ "$CURL" != 0 ]; then
+        rm -rf "$work/batches"; mkdir "$work/batches"
+        curl_batches "$url" "replay-$1-$r" "$work/batches" > "$work/replay.cfg"
+        t0=$(now)
+        curl_run "$work/replay.cfg"
+        t1=$(now)
+        rb[update]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
+      fi
     fi
     if wants create || wants delete; then
       # the positions each side creates are the ones it deletes after, so a round leaves the server as it found it
       creates "posctl-$1-$r" > "$work/creates.ndjson"
       rm -rf "$work/made"; mkdir "$work/made"
       curl_creates "$url" "curl-$1-$r" "$work/made" > "$work/curl.cfg"
+      s0=$(server_cpu)
       t0=$(now)
       kind=$(posctl_timed "$work/created.out" create -f "$work/creates.ndjson")
       t1=$(now)
+      s1=$(server_cpu)
       curl_run "$work/curl.cfg"
       t2=$(now)
+      s2=$(server_cpu)
       count created "$work/created.out" create
       if wants create; then
         cpu[create]+="$kind "
+        sp[create]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
+        sc[create]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
         p[create]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
         c[create]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
       fi
       deletes "$work/created.out" > "$work/deletes.ndjson"
       curl_deletes "$url" "$work/made" > "$work/curl.cfg"
+      s0=$(server_cpu)
       t0=$(now)
       kind=$(posctl_timed "$work/deleted.out" delete -f "$work/deletes.ndjson" --yes)
       t1=$(now)
+      s1=$(server_cpu)
       curl_run "$work/curl.cfg"
       t2=$(now)
+      s2=$(server_cpu)
       count deleted "$work/deleted.out" delete
       if wants delete; then
         cpu[delete]+="$kind "
+        sp[delete]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
+        sc[delete]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
         p[delete]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
         c[delete]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
       fi
@@ -185,7 +245,8 @@ run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
   fi
   for kind in update create delete; do
     wants "$kind" || continue
-    report "$1" "$kind" "${p[$kind]}" "${c[$kind]}" "${cpu[$kind]}" "$([ "$kind" = update ] && echo "$two" || echo "$one")"
+    report "$1" "$kind" "${p[$kind]}" "${c[$kind]}" "${cpu[$kind]}" "$([ "$kind" = update ] && echo "$two" || echo "$one")" \
+      "${sp[$kind]}" "${sc[$kind]}" "${rb[$kind]:-}"
   done
 }
 

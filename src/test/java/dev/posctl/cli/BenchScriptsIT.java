@@ -48,6 +48,9 @@ class BenchScriptsIT {
         Run r = bench("bulk.sh", Map.of("N", "200", "ROUNDS", "1", "WARM", "300"));
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("50 ms per request"), r.out());
+        // what the machine leaves of the ceiling: curl replaying posctl's own $batch requests, and the server's CPU
+        assertTrue(r.out().contains("curl replaying posctl's $batch requests") && r.out().contains("of the replay"), r.out());
+        assertTrue(r.out().contains("server CPU"), r.out());
     }
 
     @Test
