@@ -1,10 +1,13 @@
 package dev.posctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -112,8 +115,8 @@ final class DataFile {
         }
         SandboxData data;
         try {
-            JsonNode root = Json.MAPPER.readTree(bytes);
-            data = SandboxData.fromJson(root);
+            JsonNode root = JsonTrees.read(bytes);
+            data = SandboxData.fromJson(root == null ? MissingNode.getInstance() : root);
         } catch (IOException | IllegalArgumentException e) {
             throw new SandboxDataException(file, e.getMessage());
         }
@@ -126,7 +129,7 @@ final class DataFile {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
-            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(data.toJson());
+            byte[] bytes = JsonTrees.pretty(data.toJson()).getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {

@@ -1,20 +1,19 @@
 package dev.posctl.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.posctl.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The sandbox's one ObjectMapper and the few JSON helpers the handlers share. */
+/**
+ * The few JSON helpers the handlers share: trees through Jackson's streaming parser and generator
+ * ({@link JsonTrees}), never an ObjectMapper, whose ~300 classes a start-up cache would otherwise
+ * load at every start of every command.
+ */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-        // a second top-level value after the object is malformed input, as Graph treats it
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}

@@ -112,6 +112,19 @@ class ClassLoadingIT {
         }
     }
 
+    /**
+     * With nothing configured an update goes to the embedded sandbox, in the same JVM: that sandbox,
+     * and with it the start-up cache trained on it, needs no ObjectMapper (~300 classes) either.
+     */
+    @Test
+    void anUpdateOfTheEmbeddedSandboxLoadsNoObjectMapper() throws Exception {
+        List<String> classes = loadedBy("update", "--user", "adele@contoso.com", "--current", "--job-title", "Principal PM");
+        assertTrue(classes.contains("dev.posctl.sandbox.SandboxServer"), "the control: the embedded sandbox answered");
+        assertEquals(List.of(), classes.stream().filter(c -> c.startsWith("com.fasterxml.jackson.databind.ObjectMapper")
+            || c.startsWith("com.fasterxml.jackson.databind.ser.") || c.startsWith("com.fasterxml.jackson.databind.deser."))
+            .collect(Collectors.toList()));
+    }
+
     @Test
     void validatingYamlLoadsYamlButNothingElseHeavy() throws Exception {
         // the control: the same check sees SnakeYAML when a YAML input is read
