@@ -16,6 +16,11 @@ archive=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 command -v zip >/dev/null && command -v unzip >/dev/null || fail "zip and unzip are needed to repack $archive"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# the builder's own settings stay out of the cache and the check: a home of nothing
+unset POSCTL_CDS POSCTL_JAVA_OPTS POSCTL_ENDPOINT POSCTL_TOKEN JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS \
+  XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME
+export HOME="$work/home"
+mkdir "$HOME"
 
 unzip -q "$archive" -d "$work/image"
 top=$(ls "$work/image")
