@@ -5,6 +5,8 @@
 # newer (POSCTL_CDS=cds) and none (POSCTL_CDS=off), beside a Java hello world and curl. Uses the
 # packaged launcher from target/posctl-*.tar.gz (run `mvn -B package -DskipTests` first), unpacked
 # into a scratch directory with a cache of its own per Java, trained (`posctl --train`) before measuring.
+# When there is a JLINK archive (JLINK, default the one `mvn jreleaser:assemble` left in target/), its
+# image is measured too: its own Java with the AOT cache trained at build time, and without (off).
 #
 #   bench/startup.sh            RUNS=15 bench/startup.sh            JAVA_HOME=/path/to/jdk bench/startup.sh
 #   JAVAS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" bench/startup.sh
@@ -30,6 +32,12 @@ cleanup() {
 trap cleanup EXIT
 tar xzf "$tarball" -C "$work"
 posctl=$(echo "$work"/posctl-*/bin/posctl)
+jlink=${JLINK:-$(ls -t target/jreleaser/assemble/posctl-standalone/jlink/posctl-standalone-*.zip 2>/dev/null | head -n 1)}
+image=
+if [ -n "$jlink" ]; then
+  unzip -q "$jlink" -d "$work/jlink"   # unzip keeps the file times the image's cache depends on
+  image=$(echo "$work"/jlink/*/bin/posctl)
+fi
 export XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
 unset POSCTL_ENDPOINT POSCTL_TOKEN POSCTL_JAVA_OPTS POSCTL_CDS
 
@@ -132,6 +140,20 @@ for jdk in $JAVAS; do
   measure "posctl update (POSCTL_CDS=off)" env POSCTL_ENDPOINT="$base" POSCTL_TOKEN=x POSCTL_CDS=off \
     "$posctl" update --user adele@contoso.com --current --job-title "Bench off $n {i}"
 done
+if [ -n "$image" ]; then
+  export XDG_CACHE_HOME=$work/cache-jlink
+  echo
+  echo "JLINK image: $("${image%/posctl}/java" -version 2>&1 | head -n 1) ($jlink); load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+  printf '%-48s %7s %7s\n' "command" "median" "min"
+  measure "java Hello (floor, the image's Java)" "${image%/posctl}/java" -cp "$work/hello-1" Hello
+  measure "posctl --version" "$image" --version
+  measure "posctl validate -f edit.yaml (build-time AOT cache)" "$image" validate -f "$work/edit.yaml"
+  measure "posctl validate -f edit.yaml (POSCTL_CDS=off)" env POSCTL_CDS=off "$image" validate -f "$work/edit.yaml"
+  measure "posctl update (GET + PATCH) (build-time AOT cache)" env POSCTL_ENDPOINT="$base" POSCTL_TOKEN=x \
+    "$image" update --user adele@contoso.com --current --job-title "Bench jlink {i}"
+  measure "posctl update (POSCTL_CDS=off)" env POSCTL_ENDPOINT="$base" POSCTL_TOKEN=x POSCTL_CDS=off \
+    "$image" update --user adele@contoso.com --current --job-title "Bench jlink off {i}"
+fi
 echo
 if command -v curl >/dev/null; then
   measure "curl PATCH (native floor)" curl -sf -X PATCH -H "Authorization: Bearer x" \
