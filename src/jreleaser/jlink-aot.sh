@@ -4,7 +4,7 @@
 # The training is the launcher's own (`bin/posctl --train`: the image's bin/java, its classpath as the
 # launcher gives it, dev.posctl.cli.CdsTraining), so the cache fits the runs that will map it. It is
 # made from the unpacked archive, whose file times (seconds, kept by zip's UT field) are the ones every
-# later unpack restores: the JVM maps the cache only with the jar's very size and time.
+# later unpack restores: the launcher maps the cache only with the jar's very size and time.
 #   src/jreleaser/jlink-aot.sh target/jreleaser/assemble/posctl-standalone/jlink/posctl-standalone-VERSION-linux-x86_64.zip
 set -eu
 fail() {
@@ -28,6 +28,8 @@ image=$work/image/$top
 [ -x "$image/bin/posctl" ] && [ -f "$image/jars/posctl.jar" ] || fail "$archive holds no $top/bin/posctl and $top/jars/posctl.jar"
 XDG_CACHE_HOME=$work/train "$image/bin/posctl" --train 2>"$work/train.err" || fail "training failed: $(cat "$work/train.err")"
 mv "$work/train/posctl/"posctl-*.aot "$image/lib/posctl.aot"
+# the jar it was made from, as the launcher checks it (Java 25's one-step cache does not: JDK-8377932)
+stat -c '%s %Y' "$image/jars/posctl.jar" >"$image/lib/posctl.aot.stamp"
 
 # the launcher of a fresh installation must map it: posctl's classes from the cache, nothing trained
 printf '{"userId":"a","id":"b","detail":{"jobTitle":"PM"}}\n' >"$work/edit.json"
