@@ -32,7 +32,8 @@ cleanup() {
 trap cleanup EXIT
 tar xzf "$tarball" -C "$work"
 posctl=$(echo "$work"/posctl-*/bin/posctl)
-jlink=${JLINK:-$(ls -t target/jreleaser/assemble/posctl-standalone/jlink/posctl-standalone-*.zip 2>/dev/null | head -n 1)}
+# (none is no error: ls fails, and under pipefail that would end the script)
+jlink=${JLINK:-$(ls -t target/jreleaser/assemble/posctl-standalone/jlink/posctl-standalone-*.zip 2>/dev/null | head -n 1 || true)}
 image=
 if [ -n "$jlink" ]; then
   unzip -q "$jlink" -d "$work/jlink"   # unzip keeps the file times the image's cache depends on
