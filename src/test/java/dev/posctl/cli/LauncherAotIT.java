@@ -91,6 +91,30 @@ class LauncherAotIT {
         assertEquals("", trained.out());
     }
 
+    /**
+     * Java 25's cache does not check the jar it was made from (JDK-8377932): the launcher's key must
+     * tell a jar changed within the same minute (ls -l shows minutes), or that jar would get the old
+     * jar's classes.
+     */
+    @Test
+    void aJarChangedWithinTheSameMinuteGetsACacheOfItsOwn() throws Exception {
+        Optional<Path> java25 = java25();
+        assumeTrue(java25.isPresent(), "no JDK 25 or newer in " + TEMURIN_25 + " or /usr/lib/jvm: the AOT cache is not tested");
+        Map<String, String> env = Map.of("JAVA_HOME", java25.get().toString());
+        Path jar;
+        try (Stream<Path> s = Files.list(dir.resolve("install"))) {
+            jar = s.findFirst().orElseThrow().resolve("lib/posctl.jar");
+        }
+        java.time.Instant minute = java.time.Instant.parse("2026-06-01T10:00:00Z");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(minute.plusSeconds(10)));
+        assertEquals(0, run(env, "--train").code());
+        Path first = awaitOne(".aot");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(minute.plusSeconds(40)));
+        assertEquals(0, run(env, "--train").code());
+        Path second = awaitOne(".aot");
+        assertTrue(!first.equals(second), "a key of its own for the changed jar: " + first + ", " + second);
+    }
+
     @Test
     void javaSeventeenKeepsTheClassDataArchive() throws Exception {
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
