@@ -148,6 +148,31 @@ report() { # $1: label, $2: kind, $3: posctl seconds, $4: curl seconds, $5: clie
 
 wants() { case " $KINDS " in *" $1 "*) return 0;; *) return 1;; esac; }
 
+since() { # $1: a time from now(); the seconds since then
+  awk -v a="$1" -v b="$(now)" 'BEGIN { print b - a }'
+}
+
+side_by_side() { # $1: kind the figures go to (empty: none), $2: curl config, $3: posctl's output, then posctl's arguments
+  # posctl, then curl, each timed, with the sandbox's CPU seconds during each; the figures go to the
+  # arrays of run(), the caller (bash's scoping), under the kind
+  local kind=$1 cfg=$2 out=$3 t s used posctl_s posctl_cpu
+  shift 3
+  s=$(server_cpu)
+  t=$(now)
+  used=$(posctl_timed "$out" "$@")
+  posctl_s=$(since "$t")
+  posctl_cpu=$(awk -v a="$s" -v b="$(server_cpu)" 'BEGIN { print b - a }')
+  s=$(server_cpu)
+  t=$(now)
+  curl_run "$cfg"
+  [ -n "$kind" ] || return 0
+  p[$kind]+="$posctl_s "
+  c[$kind]+="$(since "$t") "
+  cpu[$kind]+="$used "
+  sp[$kind]+="$posctl_cpu "
+  sc[$kind]+="$(awk -v a="$s" -v b="$(server_cpu)" 'BEGIN { print b - a }') "
+}
+
 run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
   serve "$2"
   # warm the server's JIT with plenty of both kinds of traffic, so that neither side meets it cold
@@ -165,32 +190,20 @@ run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
     deletes "$work/warm.out" > "$work/warm.ndjson"
     POSCTL_ENDPOINT="$url" POSCTL_TOKEN=bench "$POSCTL" delete -f "$work/warm.ndjson" --yes -q --progress off -o ndjson > /dev/null
   fi
-  local r t0 t1 t2 s0 s1 s2 kind
+  local r t0
   local -A p=() c=() cpu=() sp=() sc=() rb=()
   for r in $(seq 1 "$ROUNDS"); do
     if wants update; then
       edits "posctl-$1-$r" > "$work/edits.ndjson"
       curl_config "$url" "curl-$1-$r" > "$work/curl.cfg"
-      s0=$(server_cpu)
-      t0=$(now)
-      cpu[update]+="$(posctl_timed "$work/posctl.out" update -f "$work/edits.ndjson") "
-      t1=$(now)
-      s1=$(server_cpu)
-      curl_run "$work/curl.cfg"
-      t2=$(now)
-      s2=$(server_cpu)
+      side_by_side update "$work/curl.cfg" "$work/posctl.out" update -f "$work/edits.ndjson"
       count updated "$work/posctl.out" update
-      p[update]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
-      c[update]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
-      sp[update]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
-      sc[update]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
       if [ "$CURL" != 0 ]; then
         rm -rf "$work/batches"; mkdir "$work/batches"
         curl_batches "$url" "replay-$1-$r" "$work/batches" > "$work/replay.cfg"
         t0=$(now)
         curl_run "$work/replay.cfg"
-        t1=$(now)
-        rb[update]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
+        rb[update]+="$(since "$t0") "
       fi
     fi
     if wants create || wants delete; then
@@ -198,40 +211,12 @@ run() { # $1: label, $2: chaos spec, $3: added latency in ms or empty
       creates "posctl-$1-$r" > "$work/creates.ndjson"
       rm -rf "$work/made"; mkdir "$work/made"
       curl_creates "$url" "curl-$1-$r" "$work/made" > "$work/curl.cfg"
-      s0=$(server_cpu)
-      t0=$(now)
-      kind=$(posctl_timed "$work/created.out" create -f "$work/creates.ndjson")
-      t1=$(now)
-      s1=$(server_cpu)
-      curl_run "$work/curl.cfg"
-      t2=$(now)
-      s2=$(server_cpu)
+      side_by_side "$(wants create && echo create)" "$work/curl.cfg" "$work/created.out" create -f "$work/creates.ndjson"
       count created "$work/created.out" create
-      if wants create; then
-        cpu[create]+="$kind "
-        sp[create]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
-        sc[create]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
-        p[create]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
-        c[create]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
-      fi
       deletes "$work/created.out" > "$work/deletes.ndjson"
       curl_deletes "$url" "$work/made" > "$work/curl.cfg"
-      s0=$(server_cpu)
-      t0=$(now)
-      kind=$(posctl_timed "$work/deleted.out" delete -f "$work/deletes.ndjson" --yes)
-      t1=$(now)
-      s1=$(server_cpu)
-      curl_run "$work/curl.cfg"
-      t2=$(now)
-      s2=$(server_cpu)
+      side_by_side "$(wants delete && echo delete)" "$work/curl.cfg" "$work/deleted.out" delete -f "$work/deletes.ndjson" --yes
       count deleted "$work/deleted.out" delete
-      if wants delete; then
-        cpu[delete]+="$kind "
-        sp[delete]+="$(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') "
-        sc[delete]+="$(awk -v b="$s1" -v c="$s2" 'BEGIN { print c - b }') "
-        p[delete]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }') "
-        c[delete]+="$(awk -v b="$t1" -v c="$t2" 'BEGIN { print c - b }') "
-      fi
     fi
   done
   kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true
