@@ -7,29 +7,26 @@ import dev.posctl.http.RecordingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An empty or blank --user or --id is a usage error before any request. */
 class BlankTargetTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     @Test

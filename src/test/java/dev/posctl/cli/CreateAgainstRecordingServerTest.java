@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What create -f puts on the wire: POST items with their bodies, 20 to a $batch, and what each answer means. */
@@ -32,20 +32,17 @@ class CreateAgainstRecordingServerTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     /** n new positions, job titles T0..T(n-1), for three users. */
@@ -219,7 +216,7 @@ class CreateAgainstRecordingServerTest {
         assertEquals(25, r.out().lines().filter(l -> l.matches("POST " + java.util.regex.Pattern.quote(server.base())
             + "/users/u[0-2]/profile/positions")).count(), r::toString);
         assertTrue(r.out().contains("\"jobTitle\" : \"T24\""), "each with its body: " + r);
-        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains("tok.en.value"), r::toString);
+        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains(RecordedEndpoint.TOKEN), r::toString);
         assertTrue(r.err().contains("25 planned (dry run: nothing was written)"), r::toString);
 
         Cli.Result json = cli().run("create", "-f", "new.ndjson", "--dry-run", "-o", "ndjson");
@@ -230,7 +227,7 @@ class CreateAgainstRecordingServerTest {
             assertEquals("POST", p.at("/request/method").asText());
             assertTrue(p.at("/request/body/detail/jobTitle").asText().startsWith("T"), p::toString);
         }
-        assertFalse(json.out().contains("tok.en.value"));
+        assertFalse(json.out().contains(RecordedEndpoint.TOKEN));
         assertEquals(0, server.requests().size());
     }
 

@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What delete -f puts on the wire: DELETE items with relative URLs, 20 to a $batch. */
@@ -26,20 +26,17 @@ class DeleteAgainstRecordingServerTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     void documents(int n) throws IOException {
@@ -142,11 +139,11 @@ class DeleteAgainstRecordingServerTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals(0, server.requests().size(), r::toString);
         assertEquals(25, r.out().lines().filter(l -> l.startsWith("DELETE " + server.base())).count(), r::toString);
-        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains("tok.en.value"), r::toString);
+        assertTrue(r.out().contains("Authorization: Bearer ") && !r.out().contains(RecordedEndpoint.TOKEN), r::toString);
         assertTrue(r.err().contains("25 planned (dry run: nothing was written)"), r::toString);
         Cli.Result json = cli().run("delete", "-f", "d.ndjson", "--dry-run", "-o", "ndjson");
         assertEquals(25, json.out().lines().filter(l -> l.contains("\"method\":\"DELETE\"")).count(), json::toString);
-        assertTrue(json.out().contains("\"Authorization\":\"Bearer ") && !json.out().contains("tok.en.value"), json::toString);
+        assertTrue(json.out().contains("\"Authorization\":\"Bearer ") && !json.out().contains(RecordedEndpoint.TOKEN), json::toString);
         assertEquals(0, server.requests().size(), json::toString);
     }
 

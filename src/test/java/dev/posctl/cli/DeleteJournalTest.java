@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** delete -f --journal keeps each position's full body from just before its DELETE, and --resume skips what is done. */
@@ -25,12 +25,14 @@ class DeleteJournalTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
     final AtomicBoolean p1Readable = new AtomicBoolean();
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
+    void start() {
+        server = endpoint.server();
         server.fallback(r -> {
             if (r.method().equals("DELETE")) {
                 return new Answer(204, Map.of(), "", 0);
@@ -43,13 +45,8 @@ class DeleteJournalTest {
         });
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     @Test

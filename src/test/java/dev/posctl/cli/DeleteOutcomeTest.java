@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posctl.http.RecordingServer;
 import dev.posctl.http.RecordingServer.Answer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A script can tell whether delete deleted: a declined prompt is a cancellation, and -o json says what was deleted. */
@@ -19,21 +19,18 @@ class DeleteOutcomeTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
+    void start() {
+        server = endpoint.server();
         server.fallback(r -> new Answer(204, java.util.Map.of(), "", 0));
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     @Test

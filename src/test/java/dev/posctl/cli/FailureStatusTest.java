@@ -8,9 +8,9 @@ import dev.posctl.http.RecordingServer;
 import dev.posctl.http.RecordingServer.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A failed edit's JSON result names the HTTP status the server answered, whichever call failed. */
@@ -20,20 +20,17 @@ class FailureStatusTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final RecordedEndpoint endpoint = new RecordedEndpoint();
     RecordingServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RecordingServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void server() {
+        server = endpoint.server();
     }
 
     Cli cli() {
-        return new Cli(dir).env("POSCTL_TOKEN", "tok.en.value").env("POSCTL_ENDPOINT", server.base());
+        return endpoint.cli(dir);
     }
 
     static Answer error(int status, String code) {
