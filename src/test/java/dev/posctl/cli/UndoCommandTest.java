@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.posctl.sandbox.SandboxOptions;
 import dev.posctl.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A bulk update taken back from its journal, against a real sandbox: exactly, and no further than it went. */
@@ -27,19 +26,15 @@ class UndoCommandTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final SandboxEndpoint endpoint = new SandboxEndpoint(USERS);
     SandboxServer server;
     Cli cli;
 
     @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(SandboxOptions.inMemory());
-        server.store().seedUsers(USERS);
-        cli = new Cli(dir).env("POSCTL_ENDPOINT", server.baseUri().toString()).env("POSCTL_TOKEN", "t");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void start() {
+        server = endpoint.server();
+        cli = endpoint.cli(dir);
     }
 
     /** A wrong title mapped onto every user, and a category none of them had: a field that did not exist before. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.posctl.sandbox.SandboxOptions;
 import dev.posctl.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
@@ -34,19 +33,15 @@ class UndoCreatesAndDeletesTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final SandboxEndpoint endpoint = new SandboxEndpoint(USERS);
     SandboxServer server;
     Cli cli;
 
     @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(SandboxOptions.inMemory());
-        server.store().seedUsers(USERS);
-        cli = new Cli(dir).env("POSCTL_ENDPOINT", server.baseUri().toString()).env("POSCTL_TOKEN", "t");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void start() {
+        server = endpoint.server();
+        cli = endpoint.cli(dir);
     }
 
     /** Every user's positions as the server holds them, ids included. */
