@@ -79,6 +79,15 @@ class UndoAfterKillIT {
         }
     }
 
+    /** Runs undo of the journal to its end; its stderr, once its exit code is the one expected. */
+    private String undo(int expectedExit) throws Exception {
+        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
+        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(expectedExit, undo.exitValue(), err);
+        return err;
+    }
+
     Process posctl(String... args) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(PackagedJar.command(null, args))
             .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
@@ -149,10 +158,7 @@ class UndoAfterKillIT {
         assertTrue(changed >= 40 && changed < USERS, "killed part-way: " + changed);
         assertTrue(changed >= updated, changed + " changed, " + updated + " recorded as updated");
 
-        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
-        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
-        String err = Files.readString(dir.resolve("err"));
-        assertEquals(0, undo.exitValue(), err);
+        String err = undo(0);
         assertTrue(err.contains(changed + " updated, "), "every write that landed, recorded (" + updated
             + ") or in flight, and no other: " + err);
         assertEquals(before, everyList(), "every position is as it was before the run");
@@ -175,10 +181,7 @@ class UndoAfterKillIT {
         assertTrue(gone >= 40 && gone < USERS, "killed part-way: " + gone);
         assertTrue(gone >= deleted, gone + " gone, " + deleted + " recorded as deleted");
 
-        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
-        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
-        String err = Files.readString(dir.resolve("err"));
-        assertEquals(0, undo.exitValue(), err);
+        String err = undo(0);
         assertTrue(err.contains(gone + " created, "), "every delete that landed, recorded (" + deleted
             + ") or in flight, and no other: " + err);
         assertEquals(asCreatedAgain(before), asCreatedAgain(everyList()), "every position as it was before the run, but for its new id");
@@ -211,10 +214,7 @@ class UndoAfterKillIT {
         assertTrue(created >= 40 && made < USERS, "killed part-way: " + made);
         assertTrue(made >= created && made <= created + unknown.size(), made + " made, " + created + " recorded, " + unknown.size() + " in flight");
 
-        Process undo = posctl("undo", "--journal", dir.resolve("journal").toString(), "--progress", "off", "-o", "ndjson");
-        assertTrue(undo.waitFor(120, TimeUnit.SECONDS));
-        String err = Files.readString(dir.resolve("err"));
-        assertEquals(unknown.isEmpty() ? 0 : 4, undo.exitValue(), err);
+        String err = undo(unknown.isEmpty() ? 0 : 4);
         assertTrue(err.contains(created + " deleted, "), "every create recorded, and no other: " + err);
         for (String user : unknown) {
             assertTrue(err.contains("not reversible: this create's outcome is unknown") && err.contains("check with posctl list --user " + user),
