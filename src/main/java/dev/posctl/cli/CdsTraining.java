@@ -4,6 +4,7 @@ import dev.posctl.core.Environment;
 import dev.posctl.http.HttpWarmup;
 import dev.posctl.sandbox.SandboxOptions;
 import dev.posctl.sandbox.SandboxServer;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -50,11 +51,11 @@ public final class CdsTraining {
         List.of("list", "--user", "adele@contoso.com"),
         List.of("validate", "-f", "edit.yaml"));
 
-    private static int failed(List<String> command, int code) {
+    private static int failed(PrintWriter err, List<String> command, int code) {
         if (code == 0 || code == 1) {
             return 0;
         }
-        System.err.println("posctl cds training: " + String.join(" ", command) + " exited " + code);
+        err.println("posctl cds training: " + String.join(" ", command) + " exited " + code);
         return 1;
     }
 
@@ -75,32 +76,32 @@ public final class CdsTraining {
         if (!warmup.ended(10_000)) {
             warmup.stop();
         }
+        PrintWriter err = Main.writer(FileDescriptor.err);
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
         int failures = 0;
         for (List<String> command : COMMANDS) {
-            PrintWriter sink = new PrintWriter(Writer.nullWriter());
-            failures += failed(command, CommandLineFactory.create(env, sink, sink).execute(command.toArray(String[]::new)));
+            failures += failed(err, command, CommandLineFactory.create(env, sink, sink).execute(command.toArray(String[]::new)));
         }
-        PrintWriter sink = new PrintWriter(Writer.nullWriter());
         // what main and a run in the real process set up around a command (the lines above are not the real process)
         FatalErrors.install(sink);
         try (dev.posctl.run.Interrupts signals = dev.posctl.run.Interrupts.install(() -> { }, () -> { }, () -> { })) {
             signals.interrupted();
         }
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.inMemory())) {
-            Map<String, String> vars = new java.util.HashMap<>(env.vars());
-            vars.put("POSCTL_ENDPOINT", sandbox.baseUri().toString());
-            vars.put("POSCTL_TOKEN", "training");
-            Environment overHttp = new Environment(vars, System.in, false, false, false, dir, Clock.systemDefaultZone());
+            Environment overHttp = env.inner("POSCTL_ENDPOINT", sandbox.baseUri().toString()).inner("POSCTL_TOKEN", "training");
             for (List<String> command : OVER_HTTP) {
                 String[] line = command.toArray(String[]::new);
-                failures += failed(command, CommandLineFactory.create(overHttp, sink, sink, line).execute(line));
+                failures += failed(err, command, CommandLineFactory.create(overHttp, sink, sink, line).execute(line));
             }
         }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        System.out.println("posctl cds training: " + (COMMANDS.size() + OVER_HTTP.size()) + " commands, " + failures + " failed, for "
+        err.flush();
+        PrintWriter out = Main.writer(FileDescriptor.out);
+        out.println("posctl cds training: " + (COMMANDS.size() + OVER_HTTP.size()) + " commands, " + failures + " failed, for "
             + entryPoint.getName());
+        out.flush();
         if (failures > 0) {
             System.exit(1);
         }

@@ -100,7 +100,7 @@ public final class Main {
         }
     }
 
-    private static PrintWriter writer(FileDescriptor fd) {
+    static PrintWriter writer(FileDescriptor fd) {
         return OutputWriter.of(new FileOutputStream(fd));
     }
 }
