@@ -146,11 +146,7 @@ class JlinkImageIT {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("POSCTL_") || k.startsWith("XDG_") || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("HOME", dir.toString());
-        for (String x : List.of("CONFIG", "STATE", "DATA", "CACHE")) {
-            pb.environment().put("XDG_" + x + "_HOME", dir.resolve(x.toLowerCase()).toString());
-        }
+        pb.environment().putAll(UnpackedDistribution.freshHome(dir));
         pb.environment().putAll(env);
         return pb;
     }

@@ -58,9 +58,15 @@ final class UnpackedDistribution {
 
     /** The environment of every run: only JAVA_HOME, a fresh home and no class-data archive training. */
     Map<String, String> environment() {
+        Map<String, String> env = freshHome(dir);
+        env.put("POSCTL_CDS", "off");
+        return env;
+    }
+
+    /** JAVA_HOME (the Java the tests run on), and HOME and every XDG directory fresh under dir. */
+    static Map<String, String> freshHome(Path dir) {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("POSCTL_CDS", "off");
         env.put("HOME", dir.toString());
         for (String x : List.of("CONFIG", "STATE", "DATA", "CACHE")) {
             env.put("XDG_" + x + "_HOME", dir.resolve(x.toLowerCase()).toString());
