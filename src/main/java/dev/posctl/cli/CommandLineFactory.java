@@ -8,7 +8,6 @@ import dev.posctl.docs.ModelExport;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,7 +27,11 @@ public final class CommandLineFactory {
 
     /** The whole tree with the embedded sandbox lent by {@code local} (a shell's, for all its lines). */
     public static CommandLine create(Environment env, LocalEndpoints local, PrintWriter out, PrintWriter err) {
-        return configure(new CommandLine(new PosctlCommand(env, local)), env, out, err);
+        CommandLine cl = new CommandLine(CommandSpecs.posctlCommand(new PosctlCommand(env, local), true));
+        for (CommandSpecs.Entry e : CommandSpecs.COMMANDS) {
+            cl.addSubcommand(e.name(), new CommandLine(CommandSpecs.command(e.name())));
+        }
+        return configure(cl, env, out, err);
     }
 
     /**
@@ -52,35 +55,32 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The tree for running exactly these arguments once (main). Picocli reflects over every class of
-     * a command it builds, which is most of posctl's start-up; here only the command the arguments
-     * name is built in full, and every other one is a stand-in with its name and description, enough
-     * for the root's help, its "did you mean" suggestions and the parser to pass it by. When the
-     * arguments name a command, which then does all the parsing, not even the stand-ins are made
-     * (each costs picocli more than a millisecond to set up).
+     * The tree for running exactly these arguments once (main). Only the command the arguments name
+     * is built in full; every other one is a stand-in with its name and description, enough for the
+     * root's help, its "did you mean" suggestions and the parser to pass it by. When the arguments
+     * name a command, which then does all the parsing, not even the stand-ins are made (each costs
+     * picocli more than a millisecond to set up). Every command comes from {@link CommandSpecs}, which
+     * reads no annotations.
      */
     public static CommandLine create(Environment env, PrintWriter out, PrintWriter err, String... args) {
-        PosctlCommand root = new PosctlCommand(env, null);
-        Command rootAnnotation = PosctlCommand.class.getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
-        spec.updateCommandAttributes(rootAnnotation, CommandLine.defaultFactory());
         String wanted = commandNamed(args);
+        boolean named = false;
         // only when the command comes first: "posctl -h update" is the root's help, which lists every command
-        boolean named = args.length > 0 && !"help".equals(args[0]) && args[0].equals(wanted)
-            && Arrays.stream(rootAnnotation.subcommands()).map(type -> type.getAnnotation(Command.class)).anyMatch(c -> names(c, wanted));
+        if (args.length > 0 && !"help".equals(args[0]) && args[0].equals(wanted)) {
+            for (CommandSpecs.Entry e : CommandSpecs.COMMANDS) {
+                named |= names(e, wanted);
+            }
+        }
         // the root's -h and -V come before any command word, so a line that starts with one has no use
         // for them, and picocli spends some 10 ms building them by reflection
-        spec.mixinStandardHelpOptions(rootAnnotation.mixinStandardHelpOptions() && !named);
-        root.spec = spec;
-        CommandLine cl = new CommandLine(spec);
-        for (Class<?> type : rootAnnotation.subcommands()) {
-            Command c = type.getAnnotation(Command.class);
-            if (names(c, wanted) || (type == HelpCommand.class && !named)) {
-                cl.addSubcommand(new CommandLine(type));
+        CommandLine cl = new CommandLine(CommandSpecs.posctlCommand(new PosctlCommand(env, null), !named));
+        for (CommandSpecs.Entry e : CommandSpecs.COMMANDS) {
+            if (names(e, wanted) || ("help".equals(e.name()) && !named)) {
+                cl.addSubcommand(e.name(), new CommandLine(CommandSpecs.command(e.name())));
             } else if (!named) {
-                CommandSpec standIn = CommandSpec.create().name(c.name()).aliases(c.aliases());
-                standIn.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
-                cl.addSubcommand(c.name(), standIn);
+                CommandSpec standIn = CommandSpec.create().name(e.name()).aliases(e.aliases());
+                standIn.usageMessage().description(e.description()).header(e.header()).hidden(e.hidden());
+                cl.addSubcommand(e.name(), standIn);
             }
         }
         return configure(cl, env, out, err);
@@ -109,8 +109,8 @@ public final class CommandLineFactory {
         if (output == null) {
             return;
         }
-        Formats formats = OutputOptions.formats(spec);
-        List<String> names = Arrays.stream(formats.value()).map(Enum::name).toList();
+        FormatChoice formats = OutputOptions.formats(spec);
+        List<String> names = formats.value().stream().map(Enum::name).toList();
         String description = "Output format: " + String.join(", ", names) + " (default: " + formats.terminal() + " on a terminal"
             + (formats.terminalAlso().isEmpty() ? "" : " or " + formats.terminalAlso()) + ", "
             + (names.contains("github") ? "github in GitHub Actions, " : "") + formats.pipe() + " otherwise; env "
@@ -119,8 +119,8 @@ public final class CommandLineFactory {
         spec.addOption(output.toBuilder().completionCandidates(names).description(description).build());
     }
 
-    private static boolean names(Command c, String wanted) {
-        return c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted);
+    private static boolean names(CommandSpecs.Entry e, String wanted) {
+        return e.name().equals(wanted) || Arrays.asList(e.aliases()).contains(wanted);
     }
 
     /** The subcommand the arguments run or ask help for: the first non-option, or the one after help. */

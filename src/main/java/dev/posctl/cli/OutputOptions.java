@@ -26,8 +26,8 @@ public final class OutputOptions {
 
     /** The chosen format, or the command's default for where stdout goes. */
     public OutputFormat resolve(boolean terminal) {
-        Formats f = formats(mixee);
-        Set<OutputFormat> allowed = EnumSet.copyOf(java.util.List.of(f.value()));
+        FormatChoice f = formats(mixee);
+        Set<OutputFormat> allowed = EnumSet.copyOf(f.value());
         OutputFormat fallback = terminal ? f.terminal() : f.pipe();
         // in a GitHub Actions job, problems and failed edits are most use as annotations on the diff
         Environment env = ((PosctlCommand) mixee.root().userObject()).env();
@@ -75,9 +75,8 @@ public final class OutputOptions {
         return pr != null && pr.hasMatchedOption("--output");
     }
 
-    static Formats formats(CommandSpec spec) {
-        Object command = spec.userObject();
-        Formats f = command != null ? command.getClass().getAnnotation(Formats.class) : null;
+    static FormatChoice formats(CommandSpec spec) {
+        FormatChoice f = CommandSpecs.formats(spec.userObject());
         if (f == null) {
             throw new IllegalStateException(spec.qualifiedName() + " has -o but no @Formats");
         }
