@@ -72,6 +72,7 @@ public final class CdsTraining {
         Class<?> entryPoint = Main.class; // loaded (not run) so that the archive holds it too
         // what Main starts beside a command that sends requests; not its TLS part, whose ~800 classes
         // Java 25's AOT cache would load at every start of every command
+        StartupWarmup.start();
         HttpWarmup warmup = HttpWarmup.start(false);
         if (!warmup.ended(10_000)) {
             warmup.stop();
@@ -88,7 +89,10 @@ public final class CdsTraining {
             signals.interrupted();
         }
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.inMemory())) {
-            Environment overHttp = env.inner("POSCTL_ENDPOINT", sandbox.baseUri().toString()).inner("POSCTL_TOKEN", "training");
+            // the real process's environment, as main's is: a run takes over Ctrl-C there, through lambdas
+            // that are otherwise made anew at every start
+            Environment overHttp = env.inner("POSCTL_ENDPOINT", sandbox.baseUri().toString()).inner("POSCTL_TOKEN", "training")
+                .asRealProcess();
             for (List<String> command : OVER_HTTP) {
                 String[] line = command.toArray(String[]::new);
                 failures += failed(err, command, CommandLineFactory.create(overHttp, sink, sink, line).execute(line));

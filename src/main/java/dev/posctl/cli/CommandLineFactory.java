@@ -18,6 +18,14 @@ import picocli.CommandLine;
  * exit codes, version, defaults from the environment, and the writers.
  */
 public final class CommandLineFactory {
+    static {
+        // picocli looks for Groovy on the class path before its first command (a failed lookup opens every
+        // jar) and, for every CommandLine, reflects over some twenty java.time and java.sql types to register
+        // converters: about 20 ms of a start. posctl has no Groovy and no option of those types (CommandSpecsTest).
+        System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    }
+
     private CommandLineFactory() {}
 
     /** The whole tree, for running any number of command lines (tests, the shell). */

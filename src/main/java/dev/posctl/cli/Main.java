@@ -29,6 +29,7 @@ public final class Main {
             out.flush();
             System.exit(0);
         }
+        StartupWarmup.start();
         HttpWarmup warmup = sendsRequests(args) && HttpWarmup.pays(HttpWarmup.loadavg(), Runtime.getRuntime().availableProcessors())
             ? HttpWarmup.start(mayUseTls(args, System.getenv())) : null;
         FatalErrors.install(err);

@@ -61,6 +61,14 @@ public final class Environment {
         return new Environment(v, stdin, stdinTerminal, stdoutTerminal, stderrTerminal, cwd, clock);
     }
 
+    /**
+     * This environment as the process's own, whose signals posctl may take over: for a process that
+     * is started for nothing else and builds its own environment (the start-up training).
+     */
+    public Environment asRealProcess() {
+        return new Environment(this, true);
+    }
+
     /** True only for the real process: then posctl may take over signals such as Ctrl-C. */
     public boolean isRealProcess() {
         return realProcess;

@@ -57,6 +57,31 @@ class CommandSpecsTest {
         assertTrue(compared.size() >= 30, "commands compared: " + compared);
     }
 
+    /**
+     * CommandLineFactory switches off picocli's converters for java.time and java.sql types (they cost
+     * every start reflection over some twenty classes): no option may need one.
+     */
+    @Test
+    void everyOptionIsOfATypeWhoseConverterPosctlKeeps() {
+        java.util.Set<Class<?>> kept = java.util.Set.of(String.class, boolean.class, Boolean.class, int.class, Integer.class, long.class,
+            Long.class, Path.class);
+        List<String> others = new ArrayList<>();
+        List<CommandSpec> specs = new ArrayList<>(List.of(CommandLineFactory.neutral().getCommandSpec()));
+        for (int i = 0; i < specs.size(); i++) {
+            CommandSpec s = specs.get(i);
+            s.subcommands().values().forEach(sub -> specs.add(sub.getCommandSpec()));
+            for (ArgSpec a : s.args()) {
+                for (Class<?> t : a.auxiliaryTypes()) {
+                    if (a.converters().length == 0 && !t.isEnum() && !kept.contains(t)) {
+                        others.add(s.qualifiedName() + " " + a.paramLabel() + ": " + t.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), others, "give these a converter of their own (see CommandLineFactory)");
+        assertTrue(specs.size() >= 30, "commands: " + specs.size());
+    }
+
     @Test
     void aCommandNotInTheTreeIsNull() {
         assertEquals(null, CommandSpecs.command("no-such-command"));

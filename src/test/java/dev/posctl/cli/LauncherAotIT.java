@@ -149,12 +149,15 @@ class LauncherAotIT {
                 env.put("POSCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
                 UnpackedDistribution.Run r = run(env, "update", "--user", "adele@contoso.com", "--current", "--job-title", "Cached");
                 assertEquals(0, r.code(), r.err());
+                boolean aot = !java.equals(javas.get(0)) || Runtime.version().feature() >= 25;
                 List<String> notCached = Files.readAllLines(log).stream()
-                    .filter(l -> l.contains(" dev.posctl.") || l.contains(" picocli."))
+                    .filter(l -> l.contains(" dev.posctl.") || l.contains(" picocli.") || l.contains("$Proxy"))
                     .filter(l -> !l.contains("source: shared objects file"))
-                    .filter(l -> !l.contains("$$Lambda") && !l.contains("$Proxy"))   // made at run time, by design
+                    // Java 17's archive, made at exit, does not always serve posctl's lambdas (BoundedBody's was made anew once)
+                    .filter(l -> aot || !l.contains("$$Lambda"))
                     .collect(Collectors.toList());
-                assertEquals(List.of(), notCached, "loaded from the jars, not the cache, on " + java);
+                // no annotation proxies (the commands come from CommandSpecs), and on Java 25 no lambda of posctl's made anew
+                assertEquals(List.of(), notCached, "loaded from the jars or made at run time, not from the cache, on " + java);
                 assertTrue(Files.readString(log).contains("picocli.CommandLine source: shared objects file"), "picocli from the cache");
             }
         }
