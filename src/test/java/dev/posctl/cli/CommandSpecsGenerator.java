@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * An annotation attribute this does not know stops the generation rather than being dropped.
  */
 final class CommandSpecsGenerator {
-    static final String REGENERATE = "mvn -B -q test -Dtest=CommandSpecsTest -Dposctl.regenerate=true";
+    static final String REGENERATE = "mvn -B -q test -Pregenerate-specs";
 
     private final StringBuilder bindingsGet = new StringBuilder();
     private final StringBuilder bindingsSet = new StringBuilder();
