@@ -153,7 +153,7 @@ class LauncherAotIT {
                 List<String> notCached = Files.readAllLines(log).stream()
                     .filter(l -> l.contains(" dev.posctl.") || l.contains(" picocli.") || l.contains("$Proxy"))
                     .filter(l -> !l.contains("source: shared objects file"))
-                    // Java 17's archive, made at exit, does not always serve posctl's lambdas (BoundedBody's was made anew once)
+                    // Java 17's archive, dumped from a class list, does not always hold posctl's lambdas (BoundedBody's was made anew once)
                     .filter(l -> aot || !l.contains("$$Lambda"))
                     .collect(Collectors.toList());
                 // no annotation proxies (the commands come from CommandSpecs), and on Java 25 no lambda of posctl's made anew
