@@ -163,6 +163,29 @@ class LauncherAotIT {
         }
     }
 
+    /**
+     * Java 25's BigDecimal computes 5^65536 as it initialises (about 10 ms interpreted) and every JSON
+     * parser needs it: StartupWarmup initialises it on a second core, not main (Java 25 logs the thread;
+     * 17 does not). A busy machine may now and then let main get there first, hence up to three tries.
+     */
+    @Test
+    void onJava25BigDecimalIsInitialisedOffTheMainThread() throws Exception {
+        Optional<Path> java25 = java25();
+        assumeTrue(java25.isPresent(), "no JDK 25 or newer: its class-initialisation log is the one that names threads");
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: no warm-up");
+        List<String> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 && !threads.contains("posctl-warmup"); i++) {
+            Path log = dir.resolve("init-" + i + ".log");
+            UnpackedDistribution.Run r = run(Map.of("JAVA_HOME", java25.get().toString(),
+                "POSCTL_JAVA_OPTS", "-Xlog:class+init=info:file=" + log), "validate", "-f", "x.json");
+            assertEquals(CHECKED, r.err());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Initializing 'java/math/BigDecimal'.* by thread \"([^\"]+)\"")
+                .matcher(Files.readString(log));
+            threads.add(m.find() ? m.group(1) : "not initialised");
+        }
+        assertTrue(threads.contains("posctl-warmup"), "BigDecimal initialised by: " + threads);
+    }
+
     private void assertFromCache(Map<String, String> env) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
         Map<String, String> logged = new HashMap<>(env);
