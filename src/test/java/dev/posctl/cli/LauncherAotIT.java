@@ -1,6 +1,7 @@
 package dev.posctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -184,6 +185,24 @@ class LauncherAotIT {
             threads.add(m.find() ? m.group(1) : "not initialised");
         }
         assertTrue(threads.contains("posctl-warmup"), "BigDecimal initialised by: " + threads);
+    }
+
+    /**
+     * A lone --version ends by returning from main: System.exit on Java 21 and later first looks up a
+     * System.Logger (JDK-8301627), which costs the answer some 10 ms of its 45.
+     */
+    @Test
+    void onJava25VersionEndsWithoutTheLoggerLookupOfSystemExit() throws Exception {
+        Optional<Path> java25 = java25();
+        assumeTrue(java25.isPresent(), "no JDK 25 or newer: Java 17's System.exit logs nothing");
+        Path log = dir.resolve("version-classes.log");
+        UnpackedDistribution.Run r = run(Map.of("JAVA_HOME", java25.get().toString(), "POSCTL_JAVA_OPTS",
+            "-Xlog:class+load=info:file=" + log), "--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("posctl "), r.out());
+        String loaded = Files.readString(log);
+        assertTrue(loaded.contains("dev.posctl.core.Version "), "the control: the log names the classes loaded");
+        assertFalse(loaded.contains("jdk.internal.logger."), "no logger looked up on the way out");
     }
 
     private void assertFromCache(Map<String, String> env) throws IOException, InterruptedException {
