@@ -35,11 +35,16 @@ public final class CommandLineFactory {
 
     /** The whole tree with the embedded sandbox lent by {@code local} (a shell's, for all its lines). */
     public static CommandLine create(Environment env, LocalEndpoints local, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(CommandSpecs.posctlCommand(new PosctlCommand(env, local), true));
+        return configure(wholeTree(new PosctlCommand(env, local)), env, out, err);
+    }
+
+    /** Every command under {@code root}, as {@link CommandSpecs} builds them, before the factory configures the tree. */
+    static CommandLine wholeTree(PosctlCommand root) {
+        CommandLine cl = new CommandLine(CommandSpecs.posctlCommand(root, true));
         for (CommandSpecs.Entry e : CommandSpecs.COMMANDS) {
             cl.addSubcommand(e.name(), new CommandLine(CommandSpecs.command(e.name())));
         }
-        return configure(cl, env, out, err);
+        return cl;
     }
 
     /**

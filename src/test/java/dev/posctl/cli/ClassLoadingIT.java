@@ -27,6 +27,8 @@ class ClassLoadingIT {
     static final List<String> HEAVY = List.of("java.net.http.", "jdk.internal.net.http.", "org.yaml.snakeyaml.",
         "org.jline.", "dev.posctl.sandbox.", "com.sun.net.httpserver.", "sun.net.httpserver.");
 
+    static final String EDIT = "{\"userId\":\"adele@contoso.com\",\"id\":\"7dc1f91d\",\"detail\":{\"jobTitle\":\"PM\"}}\n";
+
     static final Pattern LOADED = Pattern.compile("\\[class,load\\s*\\] (\\S+) source:");
 
     @TempDir
@@ -86,8 +88,7 @@ class ClassLoadingIT {
      */
     @Test
     void validatingMakesNoAnnotationProxy() throws Exception {
-        Files.writeString(dir.resolve("x.json"),
-            "{\"userId\":\"adele@contoso.com\",\"id\":\"7dc1f91d\",\"detail\":{\"jobTitle\":\"PM\"}}\n");
+        Files.writeString(dir.resolve("x.json"), EDIT);
         List<String> classes = loadedBy("validate", "-f", "x.json", "--job-title", "Lead");
         assertTrue(classes.contains("dev.posctl.cli.ValidateCommand"), "the control: the command was built");
         assertEquals(List.of(), classes.stream().filter(c -> c.contains("$Proxy")).collect(Collectors.toList()));
@@ -100,8 +101,7 @@ class ClassLoadingIT {
 
     @Test
     void validatingJsonLoadsNothingHeavy() throws Exception {
-        Files.writeString(dir.resolve("x.json"),
-            "{\"userId\":\"adele@contoso.com\",\"id\":\"7dc1f91d\",\"detail\":{\"jobTitle\":\"PM\"}}\n");
+        Files.writeString(dir.resolve("x.json"), EDIT);
         assertEquals(List.of(), heavy(loadedBy("validate", "-f", "x.json"), HEAVY));
     }
 
